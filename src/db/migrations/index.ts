@@ -1,0 +1,17 @@
+/** The ordered list of migrations (explicit imports, so bundling or renaming never reorders them). */
+import type { Migration } from 'kysely'
+import * as m20261122_1000 from './2026_11_22_1000_create_agencies.js'
+import * as m20261122_1010 from './2026_11_22_1010_create_users_and_role_assignments.js'
+import * as m20261122_1020 from './2026_11_22_1020_create_sessions_and_login_throttles.js'
+import * as m20261122_1030 from './2026_11_22_1030_create_audit_events.js'
+import * as m20261122_1040 from './2026_11_22_1040_create_local_jobs.js'
+import * as m20261122_1050 from './2026_11_22_1050_create_notification_outbox.js'
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_1000_create_agencies': m20261122_1000,
+  '2026_11_22_1010_create_users_and_role_assignments': m20261122_1010,
+  '2026_11_22_1020_create_sessions_and_login_throttles': m20261122_1020,
+  '2026_11_22_1030_create_audit_events': m20261122_1030,
+  '2026_11_22_1040_create_local_jobs': m20261122_1040,
+  '2026_11_22_1050_create_notification_outbox': m20261122_1050,
+}

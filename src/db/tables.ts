@@ -1,0 +1,142 @@
+/**
+ * Kysely's view of the schema (camelCase through CamelCasePlugin; tables are snake_case in SQL).
+ * Portable types (docs/decisions/0002-portable-column-types.md): ids are text UUIDv7, instants are ISO-8601
+ * UTC strings with milliseconds, calendar dates 'YYYY-MM-DD', JSON is a serialised string, booleans are 0/1.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** ISO-8601 UTC instant, e.g. 2024-11-20T02:00:00.000Z (timestamptz on PostgreSQL, text on SQLite). */
+export type Instant = string
+/** A JSON document serialised as a string (jsonb on PostgreSQL, text on SQLite). */
+export type JsonText = string
+/** 0 or 1 (integer on both databases). */
+export type Flag = number
+
+export interface AgenciesTable {
+  id: string
+  slug: string
+  name: string
+  kind: string
+  timeZone: string
+  regionCode: string | null
+  createdAt: Instant
+}
+
+export interface UsersTable {
+  id: string
+  agencyId: string | null
+  username: string
+  displayName: string
+  email: string | null
+  passwordHash: string
+  passwordChangedAt: Instant
+  totpSecretSealed: string | null
+  totpPendingSecretSealed: string | null
+  totpEnabledAt: Instant | null
+  totpLastTimeStep: number | null
+  disabledAt: Instant | null
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+export interface RoleAssignmentsTable {
+  id: string
+  userId: string
+  role: string
+  agencyId: string | null
+  /** Root of the unit subtree the role covers; null = the whole agency. References units (roster issue). */
+  unitId: string | null
+  createdAt: Instant
+  createdBy: string | null
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the cookie token; the token itself is never stored. */
+  id: string
+  userId: string
+  stage: string
+  csrfToken: string
+  createdAt: Instant
+  lastSeenAt: Instant
+  expiresAt: Instant
+  revokedAt: Instant | null
+}
+
+export interface LoginThrottlesTable {
+  /** Normalised username (lower case), whether or not such an account exists. */
+  key: string
+  failures: number
+  lastFailureAt: Instant | null
+  lockedUntil: Instant | null
+}
+
+export interface AuditEventsTable {
+  id: string
+  /** One hash chain per agency ('agency:<id>') plus 'platform'. */
+  chain: string
+  seq: number
+  occurredAt: Instant
+  actorId: string | null
+  actorLabel: string
+  agencyId: string | null
+  action: string
+  entityType: string
+  entityId: string | null
+  summary: JsonText
+  prevHash: string
+  hash: string
+}
+
+export interface LocalJobsTable {
+  id: string
+  queue: string
+  payload: JsonText
+  state: string
+  runAt: Instant
+  attempts: number
+  maxAttempts: number
+  lastError: string | null
+  singletonKey: string | null
+  createdAt: Instant
+  finishedAt: Instant | null
+}
+
+export interface NotificationOutboxTable {
+  id: string
+  agencyId: string | null
+  channel: string
+  recipient: string
+  subject: string
+  bodyText: string
+  bodyHtml: string | null
+  status: string
+  attempts: number
+  nextAttemptAt: Instant
+  lastError: string | null
+  createdAt: Instant
+  sentAt: Instant | null
+}
+
+export interface Database {
+  agencies: AgenciesTable
+  users: UsersTable
+  roleAssignments: RoleAssignmentsTable
+  sessions: SessionsTable
+  loginThrottles: LoginThrottlesTable
+  auditEvents: AuditEventsTable
+  localJobs: LocalJobsTable
+  notificationOutbox: NotificationOutboxTable
+}
+
+export type AgencyRow = Selectable<AgenciesTable>
+export type UserRow = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type UserUpdate = Updateable<UsersTable>
+export type RoleAssignmentRow = Selectable<RoleAssignmentsTable>
+export type SessionRow = Selectable<SessionsTable>
+export type AuditEventRow = Selectable<AuditEventsTable>
+export type LocalJobRow = Selectable<LocalJobsTable>
+export type NotificationRow = Selectable<NotificationOutboxTable>
+
+// Generated/ColumnType are re-exported for migrations-to-come that add defaulted columns.
+export type { ColumnType, Generated }

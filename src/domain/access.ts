@@ -1,0 +1,159 @@
+/**
+ * Who may do what: roles, scoped role assignments and the route-level policies. Pure; decided here only.
+ * Roles follow DOMAIN.md §2.2 (BKPSDM admin, unit admin, examiner/tim pemeriksa, PPK/PyBM, Bawaslu/BKN liaison).
+ */
+export const roles = [
+  'super_admin',
+  'agency_admin',
+  'unit_admin',
+  'examiner',
+  'decision_maker',
+  'external_liaison',
+  'employee',
+] as const
+export type Role = (typeof roles)[number]
+
+/** Every role except `employee` is staff and must use a second factor (TOTP). */
+export const requiresSecondFactor = (role: Role): boolean => role !== 'employee'
+
+/** Roles that may be scoped to a unit subtree; the others always cover a whole agency (or the platform). */
+export const unitScopableRoles: readonly Role[] = ['unit_admin', 'examiner', 'decision_maker', 'employee']
+
+/**
+ * A role held over a scope: the whole platform (super_admin: agencyId null), a whole agency (unitId null),
+ * or a unit subtree (unitId = the subtree's root unit; units arrive with the roster).
+ */
+export interface RoleAssignment {
+  readonly role: Role
+  readonly agencyId: string | null
+  readonly unitId: string | null
+}
+
+/** `full` after every required factor; `second_factor_enrolment` while a staff account must still enrol TOTP. */
+export const sessionStages = ['full', 'second_factor_enrolment'] as const
+export type SessionStage = (typeof sessionStages)[number]
+
+export interface Actor {
+  readonly userId: string
+  readonly username: string
+  readonly agencyId: string | null
+  readonly stage: SessionStage
+  readonly assignments: readonly RoleAssignment[]
+}
+
+/** Where a resource lives: its agency and, when it belongs to a unit, the unit's ancestry from the root. */
+export interface ResourceScope {
+  readonly agencyId: string
+  /** Ids from the agency's root unit down to the resource's own unit; empty for agency-wide resources. */
+  readonly unitAncestry?: readonly string[]
+}
+
+/** Does one assignment reach a resource? Unit scopes reach their own unit and every unit below it. */
+export function assignmentCovers(assignment: RoleAssignment, scope: ResourceScope): boolean {
+  if (assignment.role === 'super_admin') return true
+  if (assignment.agencyId !== scope.agencyId) return false
+  if (assignment.unitId === null) return true
+  return (scope.unitAncestry ?? []).includes(assignment.unitId)
+}
+
+export const hasRole = (actor: Actor, role: Role): boolean =>
+  actor.assignments.some((assignment) => assignment.role === role)
+
+export const hasAnyRole = (actor: Actor, wanted: readonly Role[]): boolean =>
+  actor.assignments.some((assignment) => wanted.includes(assignment.role))
+
+/** True when the actor holds one of `wanted` over the resource's scope. */
+export function holdsRoleOver(actor: Actor, wanted: readonly Role[], scope: ResourceScope): boolean {
+  return actor.assignments.some(
+    (assignment) =>
+      (wanted.includes(assignment.role) || assignment.role === 'super_admin') && assignmentCovers(assignment, scope),
+  )
+}
+
+export const isSuperAdmin = (actor: Actor): boolean => hasRole(actor, 'super_admin')
+
+/** Agencies in which the actor administers accounts (agency_admin over the whole agency). */
+export function administeredAgencyIds(actor: Actor): string[] {
+  return actor.assignments
+    .filter((assignment) => assignment.role === 'agency_admin' && assignment.unitId === null && assignment.agencyId)
+    .map((assignment) => assignment.agencyId as string)
+}
+
+export const canAdministerAgency = (actor: Actor, agencyId: string): boolean =>
+  isSuperAdmin(actor) || administeredAgencyIds(actor).includes(agencyId)
+
+/**
+ * Which roles an actor may grant inside an agency. Nobody grants super_admin through the API (CLI only);
+ * agency admins grant every agency-level role including another agency_admin.
+ */
+export function grantableRoles(actor: Actor, agencyId: string): Role[] {
+  if (!canAdministerAgency(actor, agencyId)) return []
+  return roles.filter((role) => role !== 'super_admin')
+}
+
+/** Validates an assignment's shape: platform-only super_admin, unit scope only for scopable roles. */
+export function assignmentShapeProblem(assignment: RoleAssignment): string | null {
+  if (assignment.role === 'super_admin') {
+    return assignment.agencyId === null && assignment.unitId === null ? null : 'super_admin_is_platform_wide'
+  }
+  if (assignment.agencyId === null) return 'agency_required'
+  if (assignment.unitId !== null && !unitScopableRoles.includes(assignment.role)) return 'role_not_unit_scopable'
+  return null
+}
+
+/* ------------------------------------------------------------------------------------------------------------
+ * Route policies. Every HTTP route names exactly one; an unnamed or unknown policy denies (default deny).
+ * Resource-level checks (which agency, which unit) happen in services with the helpers above.
+ * ---------------------------------------------------------------------------------------------------------- */
+export const policyNames = [
+  'public',
+  'session.any',
+  'authenticated',
+  'users.manage',
+  'agencies.read',
+  'agencies.manage',
+  'audit.read',
+  'audit.verify',
+] as const
+export type PolicyName = (typeof policyNames)[number]
+
+export type PolicyDecision = 'allow' | 'unauthenticated' | 'second_factor_required' | 'forbidden'
+
+const full = (actor: Actor | null): actor is Actor => actor !== null && actor.stage === 'full'
+
+const rules: Record<PolicyName, (actor: Actor) => boolean> = {
+  public: () => true,
+  'session.any': () => true,
+  authenticated: () => true,
+  'users.manage': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
+  'agencies.read': (actor) => actor.assignments.length > 0,
+  'agencies.manage': (actor) => isSuperAdmin(actor),
+  'audit.read': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
+  'audit.verify': (actor) => isSuperAdmin(actor),
+}
+
+export const isPolicyName = (value: unknown): value is PolicyName =>
+  typeof value === 'string' && (policyNames as readonly string[]).includes(value)
+
+/** The one place route access is decided. */
+export function decide(policy: unknown, actor: Actor | null): PolicyDecision {
+  if (!isPolicyName(policy)) return 'forbidden'
+  if (policy === 'public') return 'allow'
+  if (actor === null) return 'unauthenticated'
+  if (policy === 'session.any') return 'allow'
+  if (!full(actor)) return 'second_factor_required'
+  return rules[policy](actor) ? 'allow' : 'forbidden'
+}
+
+/** Areas of the staff app; the web shows a navigation entry only when its policy allows. */
+export const navigationAreas = [
+  { key: 'home', policy: 'authenticated' },
+  { key: 'users', policy: 'users.manage' },
+  { key: 'agencies', policy: 'agencies.manage' },
+  { key: 'audit', policy: 'audit.read' },
+  { key: 'account', policy: 'authenticated' },
+] as const satisfies readonly { key: string; policy: PolicyName }[]
+export type NavigationKey = (typeof navigationAreas)[number]['key']
+
+export const navigationFor = (actor: Actor): NavigationKey[] =>
+  navigationAreas.filter((area) => decide(area.policy, actor) === 'allow').map((area) => area.key)

@@ -1,0 +1,4 @@
+/** The domain never reads the time itself; callers pass instants from a Clock so tests control time. */
+export interface Clock {
+  now(): Date
+}

@@ -1,0 +1,160 @@
+/**
+ * The audit trail: every state-changing service call appends one event inside its own transaction (so the
+ * event exists exactly when the change does). There is deliberately no update or delete path; the table's
+ * triggers refuse both. `verifyAuditChains` recomputes every link and names the first broken row per chain.
+ */
+import type { Kysely } from 'kysely'
+import { DomainError } from '../../domain/errors.js'
+import { canAdministerAgency, isSuperAdmin, administeredAgencyIds, type Actor } from '../../domain/access.js'
+import type { Clock } from '../../domain/clock.js'
+import type { AuditEventRow, Database } from '../../db/tables.js'
+import { newId } from '../../platform/ids.js'
+import { chainForAgency, checkLink, genesisHash, hashEvent, type ChainBreak } from './audit-chain.js'
+import * as auditRepository from './audit.repository.js'
+
+/** Who caused a change: a signed-in user, the CLI, or the system itself (jobs, first start). */
+export interface AuditActor {
+  readonly id: string | null
+  readonly label: string
+}
+
+export const systemActor: AuditActor = { id: null, label: 'system' }
+export const cliActor = (osUser?: string): AuditActor => ({ id: null, label: osUser ? `cli:${osUser}` : 'cli' })
+export const auditActorOf = (actor: Actor): AuditActor => ({ id: actor.userId, label: actor.username })
+
+export interface AuditEntry {
+  /** `area.verb`, e.g. `user.created`. */
+  readonly action: string
+  readonly entityType: string
+  readonly entityId?: string | null
+  readonly agencyId?: string | null
+  /** What changed, without secrets: e.g. `{ after: { roles: [...] } }`. */
+  readonly summary?: Record<string, unknown>
+}
+
+/** Appends one event to its agency's chain. Call inside the transaction that makes the change. */
+export async function recordAuditEvent(
+  trx: Kysely<Database>,
+  clock: Clock,
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<AuditEventRow> {
+  const agencyId = entry.agencyId ?? null
+  const chain = chainForAgency(agencyId)
+  await auditRepository.lockChain(trx, chain)
+  const head = await auditRepository.findChainHead(trx, chain)
+  const base = {
+    chain,
+    seq: head ? Number(head.seq) + 1 : 1,
+    occurredAt: clock.now().toISOString(),
+    actorId: actor.id,
+    actorLabel: actor.label,
+    agencyId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    summary: JSON.stringify(entry.summary ?? {}),
+    prevHash: head?.hash ?? genesisHash,
+  }
+  const row: AuditEventRow = { id: newId(), ...base, hash: hashEvent(base) }
+  await auditRepository.insertAuditEvent(trx, row)
+  return row
+}
+
+export interface ChainReport {
+  chain: string
+  checked: number
+  firstBreak: (ChainBreak & { id: string; seq: number }) | null
+}
+
+export interface AuditVerification {
+  ok: boolean
+  checked: number
+  chains: ChainReport[]
+}
+
+/** Recomputes every chain; reports, per chain, the first row whose link does not hold. */
+export async function verifyAuditChains(db: Kysely<Database>, pageSize = 2000): Promise<AuditVerification> {
+  const chains = await auditRepository.listChains(db)
+  const reports: ChainReport[] = []
+  for (const chain of chains) {
+    let previous: { seq: number; hash: string } | null = null
+    let checked = 0
+    let firstBreak: ChainReport['firstBreak'] = null
+    for (;;) {
+      const page = await auditRepository.listChainPage(db, chain, previous?.seq ?? 0, pageSize)
+      for (const row of page) {
+        const event = { ...row, seq: Number(row.seq) }
+        checked += 1
+        const problem = checkLink(event, previous)
+        if (problem) {
+          firstBreak = { ...problem, id: row.id, seq: event.seq }
+          break
+        }
+        previous = { seq: event.seq, hash: row.hash }
+      }
+      if (firstBreak || page.length < pageSize) break
+    }
+    reports.push({ chain, checked, firstBreak })
+  }
+  return {
+    ok: reports.every((report) => report.firstBreak === null),
+    checked: reports.reduce((sum, report) => sum + report.checked, 0),
+    chains: reports,
+  }
+}
+
+export interface AuditEventView {
+  readonly id: string
+  readonly occurredAt: string
+  readonly actorLabel: string
+  readonly agencyId: string | null
+  readonly action: string
+  readonly entityType: string
+  readonly entityId: string | null
+  readonly summary: Record<string, unknown>
+}
+
+const toView = (row: AuditEventRow): AuditEventView => ({
+  id: row.id,
+  occurredAt: row.occurredAt,
+  actorLabel: row.actorLabel,
+  agencyId: row.agencyId,
+  action: row.action,
+  entityType: row.entityType,
+  entityId: row.entityId,
+  summary: JSON.parse(row.summary) as Record<string, unknown>,
+})
+
+export function createAuditService({ db }: { db: Kysely<Database> }) {
+  return {
+    /** Events visible to the actor: a super admin sees all, an agency admin their agencies'. */
+    async listEvents(
+      actor: Actor,
+      query: {
+        agencyId?: string | undefined
+        action?: string | undefined
+        entityType?: string | undefined
+        entityId?: string | undefined
+        page: number
+        pageSize: number
+      },
+    ) {
+      let agencyIds: readonly string[] | 'all'
+      if (query.agencyId) {
+        if (!canAdministerAgency(actor, query.agencyId)) throw new DomainError('auth.forbidden')
+        agencyIds = [query.agencyId]
+      } else {
+        agencyIds = isSuperAdmin(actor) ? 'all' : administeredAgencyIds(actor)
+      }
+      const { rows, total } = await auditRepository.listAuditEvents(
+        db,
+        { agencyIds, action: query.action, entityType: query.entityType, entityId: query.entityId },
+        { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+      )
+      return { items: rows.map(toView), total, page: query.page, pageSize: query.pageSize }
+    },
+    verify: () => verifyAuditChains(db),
+  }
+}
+export type AuditService = ReturnType<typeof createAuditService>

@@ -1,0 +1,45 @@
+/**
+ * pino with redaction of secrets wherever they might appear. Request logging itself is done by
+ * src/server/plugins/request-logging.ts, which also honours the per-route privacy switch.
+ */
+import pino, { type Logger, type LoggerOptions } from 'pino'
+
+export const redactedPaths = [
+  'password',
+  'newPassword',
+  'currentPassword',
+  'totp',
+  'token',
+  'secret',
+  'csrfToken',
+  '*.password',
+  '*.newPassword',
+  '*.currentPassword',
+  '*.totp',
+  '*.token',
+  '*.secret',
+  '*.csrfToken',
+  'headers.cookie',
+  'headers.authorization',
+  'headers["x-csrf-token"]',
+  'headers["set-cookie"]',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+]
+
+export function loggerOptions(level: LoggerOptions['level']): LoggerOptions {
+  return {
+    level,
+    redact: { paths: redactedPaths, censor: '[redacted]' },
+    base: { app: 'netra' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  }
+}
+
+export function createLogger(level: LoggerOptions['level'], destination?: pino.DestinationStream): Logger {
+  return destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level))
+}
+
+export type { Logger }

@@ -1,0 +1,112 @@
+/**
+ * buildApp(context) → a ready FastifyInstance. Never listens (main.ts does), so tests drive it with inject().
+ */
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { appVersion } from '../config.js'
+import type { AppContext } from '../context.js'
+import { agenciesRoutes } from '../features/agencies/agencies.routes.js'
+import { auditRoutes } from '../features/audit/audit.routes.js'
+import { authRoutes } from '../features/auth/auth.routes.js'
+import { usersRoutes } from '../features/auth/users.routes.js'
+import { healthRoutes } from '../features/health/health.routes.js'
+import { newId } from '../platform/ids.js'
+import { errorBody, registerErrorHandler } from './error-handler.js'
+import { authorize } from './plugins/authorize.js'
+import { openApi } from './plugins/openapi.js'
+import { requestLogging } from './plugins/request-logging.js'
+import { security } from './plugins/security.js'
+import { registerSpa, type Spa } from './plugins/spa.js'
+
+export interface BuildAppOptions {
+  /** Directory of the built SPA (dist/web). Without it only the API is served. */
+  readonly webRoot?: string
+  /** Extra routes registered under /api before the app is sealed (tests use it for probe routes). */
+  readonly extraApiRoutes?: (api: FastifyInstance) => Promise<void> | void
+}
+
+/** Default JSON body limit; routes that accept uploads raise their own. */
+export const defaultBodyLimit = 1_048_576
+
+export const sessionCookieName = (isSecureOrigin: boolean): string =>
+  isSecureOrigin ? '__Host-netra_session' : 'netra_session'
+
+export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config, services } = context
+  const cookieName = sessionCookieName(config.isSecureOrigin)
+
+  // Typed as Fastify's logger interface so plugins see the default logger type.
+  const loggerInstance: FastifyBaseLogger = context.logger
+  const app = Fastify({
+    loggerInstance,
+    // Fastify's own per-request lines would include client addresses; plugins/request-logging.ts writes ours.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
+    bodyLimit: defaultBodyLimit,
+    trustProxy: config.server.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => newId(),
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerErrorHandler(app)
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id)
+  })
+
+  await app.register(security, {
+    isSecureOrigin: config.isSecureOrigin,
+    rateLimitPerMinute: config.rateLimit.perMinute,
+  })
+  await app.register(requestLogging)
+  await app.register(openApi, { version: appVersion, cookieName })
+  await app.register(authorize, { auth: services.auth, cookieName })
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, {
+        dialect: context.database.dialect,
+        version: appVersion,
+        ping: () => context.database.ping(),
+      })
+      await api.register(
+        async (v1) => {
+          await v1.register(authRoutes, {
+            auth: services.auth,
+            cookie: {
+              name: cookieName,
+              secure: config.isSecureOrigin,
+              maxAgeSeconds: config.session.absoluteHours * 3600,
+            },
+            loginRateLimitPerMinute: config.rateLimit.loginPerMinute,
+          })
+          await v1.register(usersRoutes, { users: services.users })
+          await v1.register(agenciesRoutes, { agencies: services.agencies })
+          await v1.register(auditRoutes, { audit: services.audit })
+        },
+        { prefix: '/v1' },
+      )
+      if (options.extraApiRoutes) await options.extraApiRoutes(api)
+    },
+    { prefix: '/api' },
+  )
+
+  let spa: Spa | undefined
+  if (options.webRoot) spa = await registerSpa(app, { root: options.webRoot, isSecureOrigin: config.isSecureOrigin })
+
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit({ max: config.rateLimit.perMinute, timeWindow: 60_000 }) },
+    (request, reply) => {
+      const isApi = request.url === '/api' || request.url.startsWith('/api/')
+      const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !isApi
+      if (wantsPage && spa) return spa.sendIndex(reply)
+      return reply.status(404).send(errorBody('route.not_found'))
+    },
+  )
+
+  await app.ready()
+  return app
+}

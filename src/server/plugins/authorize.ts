@@ -1,0 +1,104 @@
+/**
+ * Default-deny authorization. Every route names a policy in `config.policy`; this hook resolves the session
+ * cookie (never for `public` routes), asks `decide()` from src/domain/access.ts, and enforces CSRF on
+ * cookie-authenticated mutations (synchronizer token in the `x-csrf-token` header, bound to the session).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { decide, isPolicyName, type Actor, type PolicyName } from '../../domain/access.js'
+import { DomainError } from '../../domain/errors.js'
+import type { AuthService, ResolvedSession } from '../../features/auth/auth.service.js'
+import { constantTimeEqual } from '../../platform/random.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Which policy guards the route (src/domain/access.ts). Missing or unknown → every request is denied. */
+    policy?: PolicyName
+    /** `reporter`: log neither client IP nor user agent nor the concrete URL (reporter safety). */
+    privacy?: 'reporter'
+    /** Set false only where a forged cross-site request cannot hurt (logout). */
+    csrf?: boolean
+  }
+  interface FastifyRequest {
+    actor: Actor | null
+    authSession: ResolvedSession | null
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+export interface AuthorizeOptions {
+  readonly auth: AuthService
+  readonly cookieName: string
+}
+
+export interface RouteRecord {
+  readonly method: string
+  readonly url: string
+  readonly policy: unknown
+}
+
+/** Routes as registered, with their policies; the route-policy test enumerates this. */
+export const routeRegistry = new WeakMap<FastifyInstance, RouteRecord[]>()
+
+async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions): Promise<void> {
+  const registry: RouteRecord[] = []
+  routeRegistry.set(app, registry)
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) registry.push({ method, url: route.url, policy: route.config?.policy })
+  })
+
+  app.decorateRequest('actor', null)
+  app.decorateRequest('authSession', null)
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.is404) return
+    const policy = request.routeOptions.config.policy
+    if (!isPolicyName(policy)) throw new DomainError('auth.forbidden', { reason: 'route_without_policy' })
+    if (policy === 'public') return
+
+    const token = request.cookies[options.cookieName]
+    let expired = false
+    if (token) {
+      const lookup = await options.auth.resolveSession(token)
+      if (lookup.kind === 'valid') {
+        request.authSession = lookup.session
+        request.actor = lookup.session.actor
+      } else {
+        expired = lookup.kind === 'expired'
+        void reply.clearCookie(options.cookieName, { path: '/' })
+      }
+    }
+
+    switch (decide(policy, request.actor)) {
+      case 'allow':
+        break
+      case 'unauthenticated':
+        throw new DomainError('auth.unauthenticated', expired ? { reason: 'session_expired' } : {})
+      case 'second_factor_required':
+        throw new DomainError('auth.second_factor_required')
+      case 'forbidden':
+        throw new DomainError('auth.forbidden')
+    }
+
+    if (!safeMethods.has(request.method) && request.routeOptions.config.csrf !== false && request.authSession) {
+      const header = request.headers['x-csrf-token']
+      const sent = Array.isArray(header) ? header[0] : header
+      if (!sent || !constantTimeEqual(sent, request.authSession.csrfToken)) throw new DomainError('auth.csrf_invalid')
+    }
+  })
+}
+
+export const authorize = fp(authorizePlugin, { name: 'netra-authorize', dependencies: ['@fastify/cookie'] })
+
+/** The signed-in actor of a route guarded by any non-public policy. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new DomainError('auth.unauthenticated')
+  return request.actor
+}
+
+export function sessionOf(request: FastifyRequest): ResolvedSession {
+  if (!request.authSession) throw new DomainError('auth.unauthenticated')
+  return request.authSession
+}
