@@ -28,8 +28,10 @@ export function checkPassword(password: string, context: { username?: string } =
   if ([...password].length < passwordMinLength) problems.push('too_short')
   if ([...password].length > passwordMaxLength) problems.push('too_long')
   const lower = password.toLowerCase()
-  if (context.username && context.username.length >= 3 && lower.includes(context.username.toLowerCase())) {
-    problems.push('contains_username')
+  // The username may appear inside a longer passphrase; what is left without it must still be long enough.
+  const username = context.username?.toLowerCase()
+  if (username && username.length >= 3 && lower.includes(username)) {
+    if ([...lower.replaceAll(username, '')].length < passwordMinLength) problems.push('contains_username')
   }
   if (common.has(lower)) problems.push('too_common')
   if (new Set(password).size <= 2) problems.push('repetitive')

@@ -58,3 +58,17 @@ export async function createTestDb(options: { autoCleanup?: boolean; migrate?: b
   if (options.autoCleanup !== false) onTestFinished(cleanup)
   return testDb
 }
+
+/**
+ * A DATABASE_URL for tests that run Netra as a separate process (CLI, start-up): a fresh SQLite file in a temp
+ * directory, or a fresh PostgreSQL database that is dropped when the test ends.
+ */
+export async function createTestDatabaseUrl(dataDir: string): Promise<string> {
+  if (testDialect === 'sqlite') return `sqlite:${dataDir}/netra.db`
+  const name = `netra_t_${randomBytes(6).toString('hex')}`
+  await adminQuery(`create database ${name}`)
+  onTestFinished(() => adminQuery(`drop database if exists ${name} with (force)`))
+  const url = new URL(testPostgresUrl())
+  url.pathname = `/${name}`
+  return url.toString()
+}

@@ -20,6 +20,21 @@ export interface ChainedEvent {
   readonly prevHash: string
 }
 
+/**
+ * JSON with object keys sorted at every level. The summary is hashed in this form because PostgreSQL's jsonb
+ * re-formats stored JSON (key order, spacing); the canonical form is the same on both databases.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
 export function hashEvent(event: ChainedEvent): string {
   const canonical = JSON.stringify([
     event.chain,
@@ -31,7 +46,7 @@ export function hashEvent(event: ChainedEvent): string {
     event.action,
     event.entityType,
     event.entityId,
-    event.summary,
+    canonicalJson(JSON.parse(event.summary)),
     event.prevHash,
   ])
   return createHash('sha256').update(canonical, 'utf8').digest('hex')

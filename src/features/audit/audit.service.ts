@@ -9,7 +9,7 @@ import { canAdministerAgency, isSuperAdmin, administeredAgencyIds, type Actor } 
 import type { Clock } from '../../domain/clock.js'
 import type { AuditEventRow, Database } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
-import { chainForAgency, checkLink, genesisHash, hashEvent, type ChainBreak } from './audit-chain.js'
+import { canonicalJson, chainForAgency, checkLink, genesisHash, hashEvent, type ChainBreak } from './audit-chain.js'
 import * as auditRepository from './audit.repository.js'
 
 /** Who caused a change: a signed-in user, the CLI, or the system itself (jobs, first start). */
@@ -53,7 +53,7 @@ export async function recordAuditEvent(
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
-    summary: JSON.stringify(entry.summary ?? {}),
+    summary: canonicalJson(entry.summary ?? {}),
     prevHash: head?.hash ?? genesisHash,
   }
   const row: AuditEventRow = { id: newId(), ...base, hash: hashEvent(base) }

@@ -3,7 +3,7 @@
  * cookie (never for `public` routes), asks `decide()` from src/domain/access.ts, and enforces CSRF on
  * cookie-authenticated mutations (synchronizer token in the `x-csrf-token` header, bound to the session).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { decide, isPolicyName, type Actor, type PolicyName } from '../../domain/access.js'
 import { DomainError } from '../../domain/errors.js'
@@ -38,15 +38,27 @@ export interface RouteRecord {
   readonly policy: unknown
 }
 
-/** Routes as registered, with their policies; the route-policy test enumerates this. */
-export const routeRegistry = new WeakMap<FastifyInstance, RouteRecord[]>()
+const registries = new WeakMap<FastifyInstance, RouteOptions[]>()
+
+/**
+ * Every route of the app with the policy it ends up with (read after registration: scope hooks such as
+ * markRoutesPublic may stamp a policy after this plugin saw the route). The route-policy test enumerates this.
+ */
+export function registeredRoutes(app: FastifyInstance): RouteRecord[] {
+  return (registries.get(app) ?? []).flatMap((route) =>
+    (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
+      method,
+      url: route.url,
+      policy: route.config?.policy,
+    })),
+  )
+}
 
 async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions): Promise<void> {
-  const registry: RouteRecord[] = []
-  routeRegistry.set(app, registry)
+  const registry: RouteOptions[] = []
+  registries.set(app, registry)
   app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method]
-    for (const method of methods) registry.push({ method, url: route.url, policy: route.config?.policy })
+    registry.push(route)
   })
 
   app.decorateRequest('actor', null)

@@ -9,7 +9,8 @@ import fp from 'fastify-plugin'
 async function requestLoggingPlugin(app: FastifyInstance): Promise<void> {
   app.addHook('onResponse', async (request, reply) => {
     const isPrivate = request.routeOptions.config.privacy === 'reporter'
-    const req = isPrivate
+    // Not under `req`/`res`: Fastify's serializers for those keys would re-add the client address.
+    const entry = isPrivate
       ? { method: request.method, route: request.routeOptions.url }
       : {
           method: request.method,
@@ -19,7 +20,7 @@ async function requestLoggingPlugin(app: FastifyInstance): Promise<void> {
           userAgent: request.headers['user-agent'],
         }
     request.log.info(
-      { req, res: { statusCode: reply.statusCode }, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 },
+      { request: entry, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 },
       'request completed',
     )
   })
