@@ -10,8 +10,15 @@ import { createAgenciesService } from './features/agencies/agencies.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
 import { createAuthService } from './features/auth/auth.service.js'
 import { createUsersService } from './features/auth/users.service.js'
+import {
+  createNotificationsService,
+  registerNotificationJobs,
+} from './features/notifications/notifications.service.js'
 import { systemClock } from './platform/clock.js'
 import { createLogger, type Logger } from './platform/logger.js'
+import { createJobQueue } from './platform/jobs/index.js'
+import type { JobQueue } from './platform/jobs/job-queue.js'
+import { createMailer, type Mailer } from './platform/mail/mailer.js'
 import { createSealer } from './platform/sealer.js'
 
 export interface AppContext {
@@ -20,13 +27,22 @@ export interface AppContext {
   readonly clock: Clock
   readonly logger: Logger
   readonly services: Services
+  /** Background jobs; registered here, started by the server (main.ts) only. */
+  readonly jobs: JobQueue
+  readonly mailer: Mailer
   close(): Promise<void>
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>
 
-export async function createServices(deps: { database: DatabaseHandle; clock: Clock; config: Config }) {
-  const { database, clock, config } = deps
+export async function createServices(deps: {
+  database: DatabaseHandle
+  clock: Clock
+  config: Config
+  logger: Logger
+  mailer: Mailer
+}) {
+  const { database, clock, config, logger, mailer } = deps
   const db = database.db
   if (!config.sessionSecret) throw new Error('SESSION_SECRET is required (loadConfig generates one)')
   const totpSealer = await createSealer(config.sessionSecret, 'totp')
@@ -35,6 +51,7 @@ export async function createServices(deps: { database: DatabaseHandle; clock: Cl
     audit: createAuditService({ db }),
     auth: createAuthService({ db, clock, totpSealer, sessionPolicy: config.session }),
     users: createUsersService({ db, clock }),
+    notifications: createNotificationsService({ db, clock, mailer, logger }),
   }
 }
 
@@ -44,6 +61,17 @@ export interface CreateContextOptions {
   readonly database?: DatabaseHandle
   /** Apply pending migrations before building services (default true). */
   readonly migrate?: boolean
+  /** PostgreSQL: schema for pg-boss's tables (default `pgboss`). */
+  readonly pgBossSchema?: string
+}
+
+/** Registers the recurring jobs of every feature (nothing runs until `jobs.start()`). */
+async function registerJobs(jobs: JobQueue, services: Services): Promise<void> {
+  await registerNotificationJobs(jobs, services.notifications)
+  await jobs.register('auth.purge_sessions', async () => {
+    await services.auth.purgeEndedSessions()
+  })
+  await jobs.schedule('auth.purge_sessions', '17 3 * * *')
 }
 
 export async function createContext(config: Config, options: CreateContextOptions = {}): Promise<AppContext> {
@@ -55,14 +83,26 @@ export async function createContext(config: Config, options: CreateContextOption
       const applied = await migrateToLatest(database.db)
       if (applied.length > 0) logger.info({ applied }, 'database migrated')
     }
-    const services = await createServices({ database, clock, config })
+    const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
+    const services = await createServices({ database, clock, config, logger, mailer })
+    const jobs = createJobQueue(database, {
+      logger,
+      clock,
+      ...(options.pgBossSchema ? { pgBossSchema: options.pgBossSchema } : {}),
+    })
+    await registerJobs(jobs, services)
     return {
       config,
       database,
       clock,
       logger,
       services,
+      jobs,
+      mailer,
       async close() {
+        // Jobs stop before the database closes: running handlers still need it.
+        await jobs.stop()
+        mailer.close()
         await database.close()
       },
     }

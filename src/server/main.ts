@@ -77,6 +77,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 
   await app.listen({ port: config.server.port, host: config.server.host })
+  await context.jobs.start()
   logger.info(
     { version: appVersion, db: context.database.dialect, url: config.publicUrl },
     'Netra is listening',

@@ -58,6 +58,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     database: testDb,
     logger,
     migrate: false,
+    ...(testDb.schema ? { pgBossSchema: `${testDb.schema}_boss` } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   })
   onTestFinished(() => context.close())

@@ -48,6 +48,7 @@ export async function createTestDb(options: { autoCleanup?: boolean; migrate?: b
     cleanup = async () => {
       await handle.close()
       await adminQuery(`drop schema if exists ${dropSchema} cascade`)
+      await adminQuery(`drop schema if exists ${dropSchema}_boss cascade`)
     }
   } else {
     handle = createDatabase(parseDatabaseUrl('sqlite::memory:'))

@@ -1,0 +1,44 @@
+/** Debian's Chromium driven by playwright-core (no downloaded browsers), plus an axe-core check per page. */
+import { AxeBuilder } from '@axe-core/playwright'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** A fresh browser (and with it a fresh, temporary profile) per run. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs })
+}
+
+export interface AxeFinding {
+  readonly id: string
+  readonly impact: string | null | undefined
+  readonly nodes: number
+  readonly help: string
+}
+
+/** Serious and critical accessibility violations on the page as it is now. */
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.length, help: violation.help }))
+}
+
+/** Collects console errors and CSP violations, which must stay empty. */
+export function watchPageErrors(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  return problems
+}
