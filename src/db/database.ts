@@ -4,7 +4,7 @@
  * PostgreSQL timestamptz/date/json/int8 come back as ISO strings, 'YYYY-MM-DD', JSON text and numbers.
  */
 import SqliteDatabase from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
 import type { Database } from './tables.js'
@@ -91,18 +91,20 @@ export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOp
       plugins: [new CamelCasePlugin()],
     })
     let closed = false
+    // Health checks run often: one prepared statement, executed synchronously (microseconds, no timer needed).
+    const probe = connection.prepare('select 1')
     return {
       db,
       dialect: 'sqlite',
       sqlite: connection,
       pool: undefined,
-      async ping(timeoutMs = 2000) {
-        if (closed || !connection.open) return false
+      ping() {
+        if (closed || !connection.open) return Promise.resolve(false)
         try {
-          await withTimeout(sql`select 1`.execute(db), timeoutMs)
-          return true
+          probe.get()
+          return Promise.resolve(true)
         } catch {
-          return false
+          return Promise.resolve(false)
         }
       },
       async close() {
@@ -127,19 +129,24 @@ export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOp
     plugins: [new CamelCasePlugin()],
   })
   let closed = false
+  // Concurrent health checks share one round trip to the server.
+  let inFlight: Promise<boolean> | null = null
   return {
     db,
     dialect: 'postgres',
     sqlite: undefined,
     pool,
-    async ping(timeoutMs = 2000) {
-      if (closed) return false
-      try {
-        await withTimeout(sql`select 1`.execute(db), timeoutMs)
-        return true
-      } catch {
-        return false
-      }
+    ping(timeoutMs = 2000) {
+      if (closed) return Promise.resolve(false)
+      inFlight ??= withTimeout(pool.query('select 1'), timeoutMs)
+        .then(
+          () => true,
+          () => false,
+        )
+        .finally(() => {
+          inFlight = null
+        })
+      return inFlight
     },
     async close() {
       if (closed) return

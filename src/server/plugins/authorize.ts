@@ -57,20 +57,27 @@ export function registeredRoutes(app: FastifyInstance): RouteRecord[] {
 async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions): Promise<void> {
   const registry: RouteOptions[] = []
   registries.set(app, registry)
-  app.addHook('onRoute', (route) => {
-    registry.push(route)
-  })
-
   app.decorateRequest('actor', null)
   app.decorateRequest('authSession', null)
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.is404) return
+  // Synchronous for public routes (no session lookup, no promise); the rest resolves the session.
+  const authorizeRequest = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     const policy = request.routeOptions.config.policy
-    if (!isPolicyName(policy)) throw new DomainError('auth.forbidden', { reason: 'route_without_policy' })
-    if (policy === 'public') return
+    if (!isPolicyName(policy)) return done(new DomainError('auth.forbidden', { reason: 'route_without_policy' }))
+    if (policy === 'public') return done()
+    authorizeSession(request, reply, policy).then(() => done(), done)
+  }
 
-    const token = request.cookies[options.cookieName]
+  // Added to each route's own onRequest hooks, after the rate limiter's (registered earlier), so throttling
+  // comes before any session lookup and counts unauthenticated requests too.
+  app.addHook('onRoute', (route) => {
+    registry.push(route)
+    const existing = route.onRequest ? [route.onRequest].flat() : []
+    route.onRequest = [...existing, authorizeRequest] as typeof route.onRequest
+  })
+
+  async function authorizeSession(request: FastifyRequest, reply: FastifyReply, policy: PolicyName): Promise<void> {
+    const token = request.headers.cookie ? app.parseCookie(request.headers.cookie)[options.cookieName] : undefined
     let expired = false
     if (token) {
       const lookup = await options.auth.resolveSession(token)
@@ -99,7 +106,7 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
       const sent = Array.isArray(header) ? header[0] : header
       if (!sent || !constantTimeEqual(sent, request.authSession.csrfToken)) throw new DomainError('auth.csrf_invalid')
     }
-  })
+  }
 }
 
 export const authorize = fp(authorizePlugin, { name: 'netra-authorize', dependencies: ['@fastify/cookie'] })

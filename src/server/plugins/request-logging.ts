@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 
 async function requestLoggingPlugin(app: FastifyInstance): Promise<void> {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const isPrivate = request.routeOptions.config.privacy === 'reporter'
     // Not under `req`/`res`: Fastify's serializers for those keys would re-add the client address.
     const entry = isPrivate
@@ -23,6 +23,7 @@ async function requestLoggingPlugin(app: FastifyInstance): Promise<void> {
       { request: entry, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 },
       'request completed',
     )
+    done()
   })
 }
 
