@@ -7,7 +7,10 @@ import path from 'node:path'
 
 const bin = (name: string) => path.resolve('node_modules/.bin', name)
 const children: ChildProcess[] = [
-  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/server/main.ts'], { stdio: 'inherit', env: process.env }),
+  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/server/main.ts'], {
+    stdio: 'inherit',
+    env: process.env,
+  }),
   spawn(bin('vite'), [], { stdio: 'inherit', env: process.env }),
 ]
 

@@ -16,7 +16,10 @@ describe('parseConfig', () => {
   })
 
   it('switches to PostgreSQL for a postgres:// DATABASE_URL and marks https origins secure', () => {
-    const config = parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/netra', PUBLIC_URL: 'https://netra.example.go.id/' })
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/netra',
+      PUBLIC_URL: 'https://netra.example.go.id/',
+    })
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/netra' })
     expect(config.publicUrl).toBe('https://netra.example.go.id')
     expect(config.isSecureOrigin).toBe(true)
@@ -25,7 +28,13 @@ describe('parseConfig', () => {
   it('lists every bad variable at once', () => {
     let caught: unknown
     try {
-      parseConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', SESSION_SECRET: 'short', SMTP_URL: 'http://x' })
+      parseConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        SESSION_SECRET: 'short',
+        SMTP_URL: 'http://x',
+      })
     } catch (error) {
       caught = error
     }

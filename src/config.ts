@@ -40,7 +40,12 @@ const EnvSchema = z.object({
 })
 
 export type DatabaseConfig =
-  | { readonly kind: 'sqlite'; readonly file: string; readonly url: string; readonly synchronous: 'FULL' | 'NORMAL' }
+  | {
+      readonly kind: 'sqlite'
+      readonly file: string
+      readonly url: string
+      readonly synchronous: 'FULL' | 'NORMAL'
+    }
   | { readonly kind: 'postgres'; readonly url: string }
 
 export interface Config {
@@ -83,7 +88,9 @@ export function parseDatabaseUrl(url: string, synchronous: 'FULL' | 'NORMAL' = '
 /** Pure: env → frozen Config. Throws ConfigError naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Empty strings count as unset, the way shells and .env files usually mean them.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  )
   const parsed = EnvSchema.safeParse(cleaned)
   if (!parsed.success) {
     throw new ConfigError(
@@ -123,7 +130,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chmodSync(secretFile, 0o600)
   }
   const sessionSecret = readFileSync(secretFile, 'utf8').trim()
-  if (sessionSecret.length < 32) throw new ConfigError([`SESSION_SECRET: ${secretFile} holds fewer than 32 characters`])
+  if (sessionSecret.length < 32)
+    throw new ConfigError([`SESSION_SECRET: ${secretFile} holds fewer than 32 characters`])
   return deepFreeze({ ...config, sessionSecret })
 }
 

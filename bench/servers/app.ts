@@ -41,6 +41,7 @@ if (seedEmployees > 0) {
         agencyId: agency.id,
         assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
         password,
+        passwordIsTemporary: false,
       })
     }
   }

@@ -35,7 +35,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     process.execPath,
     [path.resolve('node_modules/tsx/dist/cli.mjs'), 'src/server/main.ts'],
     {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )

@@ -14,7 +14,9 @@ const bin = path.resolve('bin/netra.js')
 
 async function netra(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } })
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string }
@@ -39,12 +41,28 @@ describe('netra CLI', () => {
     expect(seed.stdout).toContain('Pemerintah Kota Contoh (kota-contoh)')
     expect(seed.stdout).toContain('first administrator: admin / (from NETRA_ADMIN_PASSWORD)')
 
-    const agencyAdmin = await netra(env, 'create-admin', '--username', 'bkpsdm', '--password', 'Sandi-Bkpsdm-Kota-2026', '--agency', 'kota-contoh')
+    const agencyAdmin = await netra(
+      env,
+      'create-admin',
+      '--username',
+      'bkpsdm',
+      '--password',
+      'Sandi-Bkpsdm-Kota-2026',
+      '--agency',
+      'kota-contoh',
+    )
     expect(agencyAdmin).toMatchObject({ code: 0, stdout: 'created bkpsdm (agency_admin of kota-contoh)\n' })
     const generated = await netra(env, 'create-admin', '--username', 'root2')
     expect(generated.stdout).toMatch(/^created root2 \(super_admin\) with temporary password \S{23}\n$/)
 
-    const duplicate = await netra(env, 'create-admin', '--username', 'bkpsdm', '--password', 'Sandi-Lain-Yang-Panjang')
+    const duplicate = await netra(
+      env,
+      'create-admin',
+      '--username',
+      'bkpsdm',
+      '--password',
+      'Sandi-Lain-Yang-Panjang',
+    )
     expect(duplicate.code).toBe(1)
     expect(duplicate.stderr).toContain('user.username_taken')
     const unknownAgency = await netra(env, 'create-admin', '--username', 'x-admin', '--agency', 'tidak-ada')
@@ -61,13 +79,24 @@ describe('netra CLI', () => {
 
     const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL))
     try {
-      if (testDialect === 'postgres') await sql`drop trigger audit_events_no_change on audit_events`.execute(database.db)
+      if (testDialect === 'postgres')
+        await sql`drop trigger audit_events_no_change on audit_events`.execute(database.db)
       else await sql`drop trigger audit_events_no_update`.execute(database.db)
-      const row = await database.db.selectFrom('auditEvents').select(['id', 'chain']).where('seq', '=', 1).executeTakeFirstOrThrow()
-      await database.db.updateTable('auditEvents').set({ actorLabel: 'mallory' }).where('id', '=', row.id).execute()
+      const row = await database.db
+        .selectFrom('auditEvents')
+        .select(['id', 'chain'])
+        .where('seq', '=', 1)
+        .executeTakeFirstOrThrow()
+      await database.db
+        .updateTable('auditEvents')
+        .set({ actorLabel: 'mallory' })
+        .where('id', '=', row.id)
+        .execute()
       const broken = await netra(env, 'audit', 'verify')
       expect(broken.code).toBe(1)
-      expect(broken.stdout).toContain(`audit chain ${row.chain} broken at seq 1 (row id ${row.id}): hash_mismatch`)
+      expect(broken.stdout).toContain(
+        `audit chain ${row.chain} broken at seq 1 (row id ${row.id}): hash_mismatch`,
+      )
     } finally {
       await database.close()
     }
@@ -103,7 +132,10 @@ describe('netra CLI', () => {
   })
 
   it('exits 2 listing every bad configuration variable', async () => {
-    const result = await netra({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'netra-cli-')), PORT: 'x', DATABASE_URL: 'mysql://nope' }, 'migrate')
+    const result = await netra(
+      { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'netra-cli-')), PORT: 'x', DATABASE_URL: 'mysql://nope' },
+      'migrate',
+    )
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('PORT')
     expect(result.stderr).toContain('DATABASE_URL')

@@ -28,7 +28,11 @@ async function run(argv: string[]): Promise<CommandResult> {
   const config = () => loadConfig()
   switch (command) {
     case 'migrate': {
-      const { values } = parseArgs({ args: rest, options: { down: { type: 'boolean', default: false } }, strict: true })
+      const { values } = parseArgs({
+        args: rest,
+        options: { down: { type: 'boolean', default: false } },
+        strict: true,
+      })
       return runMigrate(config(), { down: values.down })
     }
     case 'create-admin': {
@@ -51,13 +55,18 @@ async function run(argv: string[]): Promise<CommandResult> {
       })
     }
     case 'seed': {
-      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } }, strict: true })
+      const { values } = parseArgs({
+        args: rest,
+        options: { demo: { type: 'boolean', default: false } },
+        strict: true,
+      })
       if (!values.demo) throw new CliError('only `netra seed --demo` exists', 2)
       return runSeed(config())
     }
     case 'audit': {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true })
-      if (positionals[0] !== 'verify' || positionals.length !== 1) throw new CliError('usage: netra audit verify', 2)
+      if (positionals[0] !== 'verify' || positionals.length !== 1)
+        throw new CliError('usage: netra audit verify', 2)
       return runAuditVerify(config())
     }
     case 'backup': {
@@ -90,7 +99,11 @@ try {
   } else if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`)
     process.exitCode = 2
-  } else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+  } else if (
+    error instanceof TypeError &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS')
+  ) {
     process.stderr.write(`netra: ${error.message}\n`)
     process.exitCode = 2
   } else {

@@ -8,7 +8,15 @@ describe('createDatabase', () => {
     const database = await createTestDb()
     await database.db
       .insertInto('agencies')
-      .values({ id: 'a1', slug: 'kota-a', name: 'Kota A', kind: 'pemkot', timeZone: 'Asia/Jakarta', regionCode: null, createdAt: '2024-11-20T02:00:00.123Z' })
+      .values({
+        id: 'a1',
+        slug: 'kota-a',
+        name: 'Kota A',
+        kind: 'pemkot',
+        timeZone: 'Asia/Jakarta',
+        regionCode: null,
+        createdAt: '2024-11-20T02:00:00.123Z',
+      })
       .execute()
     await database.db
       .insertInto('localJobs')
@@ -31,9 +39,16 @@ describe('createDatabase', () => {
     const job = await database.db.selectFrom('localJobs').select('payload').executeTakeFirstOrThrow()
     expect(typeof job.payload).toBe('string')
     expect(JSON.parse(job.payload)).toEqual({ b: 1, a: [1, 2] })
-    const count = await database.db.selectFrom('agencies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const count = await database.db
+      .selectFrom('agencies')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(count.n).toBe(1)
-    const later = await database.db.selectFrom('agencies').select('id').where('createdAt', '>', '2024-11-20T01:59:59.999Z').execute()
+    const later = await database.db
+      .selectFrom('agencies')
+      .select('id')
+      .where('createdAt', '>', '2024-11-20T01:59:59.999Z')
+      .execute()
     expect(later).toHaveLength(1)
     expect(database.dialect).toBe(testDialect)
   })
@@ -43,7 +58,15 @@ describe('createDatabase', () => {
     await expect(
       database.db
         .insertInto('roleAssignments')
-        .values({ id: 'r1', userId: 'missing', role: 'employee', agencyId: null, unitId: null, createdAt: '2024-01-01T00:00:00.000Z', createdBy: null })
+        .values({
+          id: 'r1',
+          userId: 'missing',
+          role: 'employee',
+          agencyId: null,
+          unitId: null,
+          createdAt: '2024-01-01T00:00:00.000Z',
+          createdBy: null,
+        })
         .execute(),
     ).rejects.toThrow(/foreign key/i)
   })

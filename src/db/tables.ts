@@ -30,6 +30,8 @@ export interface UsersTable {
   email: string | null
   passwordHash: string
   passwordChangedAt: Instant
+  /** 1 while a temporary password must be replaced before anything else. */
+  passwordMustChange: Flag
   totpSecretSealed: string | null
   totpPendingSecretSealed: string | null
   totpEnabledAt: Instant | null

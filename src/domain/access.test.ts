@@ -22,9 +22,12 @@ describe('decide', () => {
     expect(decide('public', null)).toBe('allow')
   })
 
-  it.each(policyNames.filter((p) => p !== 'public'))('asks for a session on %s when nobody is signed in', (policy) => {
-    expect(decide(policy, null)).toBe('unauthenticated')
-  })
+  it.each(policyNames.filter((p) => p !== 'public'))(
+    'asks for a session on %s when nobody is signed in',
+    (policy) => {
+      expect(decide(policy, null)).toBe('unauthenticated')
+    },
+  )
 
   it('denies a route without a policy or with an unknown one (default deny)', () => {
     const admin = actor([{ role: 'super_admin', agencyId: null, unitId: null }])
@@ -33,10 +36,26 @@ describe('decide', () => {
   })
 
   it('lets a half-enrolled staff session reach only session.any routes', () => {
-    const enrolling = actor([{ role: 'agency_admin', agencyId: agencyA, unitId: null }], 'second_factor_enrolment')
+    const enrolling = actor(
+      [{ role: 'agency_admin', agencyId: agencyA, unitId: null }],
+      'second_factor_enrolment',
+    )
     expect(decide('session.any', enrolling)).toBe('allow')
     expect(decide('authenticated', enrolling)).toBe('second_factor_required')
     expect(decide('users.manage', enrolling)).toBe('second_factor_required')
+  })
+
+  it('lets a session holding a temporary password only replace it (account.self)', () => {
+    const temporary = actor([{ role: 'agency_admin', agencyId: agencyA, unitId: null }], 'password_change')
+    expect(decide('account.self', temporary)).toBe('allow')
+    expect(decide('session.any', temporary)).toBe('allow')
+    expect(decide('authenticated', temporary)).toBe('password_change_required')
+    expect(decide('users.manage', temporary)).toBe('password_change_required')
+    const enrolling = actor(
+      [{ role: 'agency_admin', agencyId: agencyA, unitId: null }],
+      'second_factor_enrolment',
+    )
+    expect(decide('account.self', enrolling)).toBe('second_factor_required')
   })
 
   it.each([
@@ -65,14 +84,22 @@ describe('assignmentCovers', () => {
 
   it('covers its unit and the units below it, nothing beside it', () => {
     const unitScoped: RoleAssignment = { role: 'unit_admin', agencyId: agencyA, unitId: 'dinas-pendidikan' }
-    expect(assignmentCovers(unitScoped, { agencyId: agencyA, unitAncestry: ['root', 'dinas-pendidikan'] })).toBe(true)
-    expect(assignmentCovers(unitScoped, { agencyId: agencyA, unitAncestry: ['root', 'dinas-pendidikan', 'sd-1'] })).toBe(true)
-    expect(assignmentCovers(unitScoped, { agencyId: agencyA, unitAncestry: ['root', 'dinas-kesehatan'] })).toBe(false)
+    expect(
+      assignmentCovers(unitScoped, { agencyId: agencyA, unitAncestry: ['root', 'dinas-pendidikan'] }),
+    ).toBe(true)
+    expect(
+      assignmentCovers(unitScoped, { agencyId: agencyA, unitAncestry: ['root', 'dinas-pendidikan', 'sd-1'] }),
+    ).toBe(true)
+    expect(
+      assignmentCovers(unitScoped, { agencyId: agencyA, unitAncestry: ['root', 'dinas-kesehatan'] }),
+    ).toBe(false)
     expect(assignmentCovers(unitScoped, { agencyId: agencyA })).toBe(false)
   })
 
   it('lets a super admin reach every agency', () => {
-    expect(assignmentCovers({ role: 'super_admin', agencyId: null, unitId: null }, { agencyId: agencyB })).toBe(true)
+    expect(
+      assignmentCovers({ role: 'super_admin', agencyId: null, unitId: null }, { agencyId: agencyB }),
+    ).toBe(true)
   })
 })
 
@@ -100,7 +127,10 @@ describe('grantableRoles', () => {
 
 describe('navigationFor', () => {
   it('shows an employee only home and account', () => {
-    expect(navigationFor(actor([{ role: 'employee', agencyId: agencyA, unitId: null }]))).toEqual(['home', 'account'])
+    expect(navigationFor(actor([{ role: 'employee', agencyId: agencyA, unitId: null }]))).toEqual([
+      'home',
+      'account',
+    ])
   })
 
   it('shows a super admin every area', () => {

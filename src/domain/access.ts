@@ -29,8 +29,12 @@ export interface RoleAssignment {
   readonly unitId: string | null
 }
 
-/** `full` after every required factor; `second_factor_enrolment` while a staff account must still enrol TOTP. */
-export const sessionStages = ['full', 'second_factor_enrolment'] as const
+/**
+ * `full` after every required step; before that a session is limited to finishing its step:
+ * `second_factor_enrolment` while a staff account must still enrol TOTP, then `password_change` while the account
+ * holds a temporary password.
+ */
+export const sessionStages = ['full', 'second_factor_enrolment', 'password_change'] as const
 export type SessionStage = (typeof sessionStages)[number]
 
 export interface Actor {
@@ -66,7 +70,8 @@ export const hasAnyRole = (actor: Actor, wanted: readonly Role[]): boolean =>
 export function holdsRoleOver(actor: Actor, wanted: readonly Role[], scope: ResourceScope): boolean {
   return actor.assignments.some(
     (assignment) =>
-      (wanted.includes(assignment.role) || assignment.role === 'super_admin') && assignmentCovers(assignment, scope),
+      (wanted.includes(assignment.role) || assignment.role === 'super_admin') &&
+      assignmentCovers(assignment, scope),
   )
 }
 
@@ -75,7 +80,9 @@ export const isSuperAdmin = (actor: Actor): boolean => hasRole(actor, 'super_adm
 /** Agencies in which the actor administers accounts (agency_admin over the whole agency). */
 export function administeredAgencyIds(actor: Actor): string[] {
   return actor.assignments
-    .filter((assignment) => assignment.role === 'agency_admin' && assignment.unitId === null && assignment.agencyId)
+    .filter(
+      (assignment) => assignment.role === 'agency_admin' && assignment.unitId === null && assignment.agencyId,
+    )
     .map((assignment) => assignment.agencyId as string)
 }
 
@@ -97,7 +104,8 @@ export function assignmentShapeProblem(assignment: RoleAssignment): string | nul
     return assignment.agencyId === null && assignment.unitId === null ? null : 'super_admin_is_platform_wide'
   }
   if (assignment.agencyId === null) return 'agency_required'
-  if (assignment.unitId !== null && !unitScopableRoles.includes(assignment.role)) return 'role_not_unit_scopable'
+  if (assignment.unitId !== null && !unitScopableRoles.includes(assignment.role))
+    return 'role_not_unit_scopable'
   return null
 }
 
@@ -108,6 +116,7 @@ export function assignmentShapeProblem(assignment: RoleAssignment): string | nul
 export const policyNames = [
   'public',
   'session.any',
+  'account.self',
   'authenticated',
   'users.manage',
   'agencies.read',
@@ -117,13 +126,13 @@ export const policyNames = [
 ] as const
 export type PolicyName = (typeof policyNames)[number]
 
-export type PolicyDecision = 'allow' | 'unauthenticated' | 'second_factor_required' | 'forbidden'
-
-const full = (actor: Actor | null): actor is Actor => actor !== null && actor.stage === 'full'
+export type PolicyDecision =
+  'allow' | 'unauthenticated' | 'second_factor_required' | 'password_change_required' | 'forbidden'
 
 const rules: Record<PolicyName, (actor: Actor) => boolean> = {
   public: () => true,
   'session.any': () => true,
+  'account.self': () => true,
   authenticated: () => true,
   'users.manage': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
   'agencies.read': (actor) => actor.assignments.length > 0,
@@ -141,19 +150,23 @@ export function decide(policy: unknown, actor: Actor | null): PolicyDecision {
   if (policy === 'public') return 'allow'
   if (actor === null) return 'unauthenticated'
   if (policy === 'session.any') return 'allow'
-  if (!full(actor)) return 'second_factor_required'
+  if (actor.stage === 'second_factor_enrolment') return 'second_factor_required'
+  // `account.self`: the signed-in user's own account (changing a temporary password is allowed before all else).
+  if (actor.stage === 'password_change' && policy !== 'account.self') return 'password_change_required'
   return rules[policy](actor) ? 'allow' : 'forbidden'
 }
 
 /** Areas of the staff app; the web shows a navigation entry only when its policy allows. */
+export const navigationKeys = ['home', 'users', 'agencies', 'audit', 'account'] as const
+export type NavigationKey = (typeof navigationKeys)[number]
+
 export const navigationAreas = [
   { key: 'home', policy: 'authenticated' },
   { key: 'users', policy: 'users.manage' },
   { key: 'agencies', policy: 'agencies.manage' },
   { key: 'audit', policy: 'audit.read' },
   { key: 'account', policy: 'authenticated' },
-] as const satisfies readonly { key: string; policy: PolicyName }[]
-export type NavigationKey = (typeof navigationAreas)[number]['key']
+] as const satisfies readonly { key: NavigationKey; policy: PolicyName }[]
 
 export const navigationFor = (actor: Actor): NavigationKey[] =>
   navigationAreas.filter((area) => decide(area.policy, actor) === 'allow').map((area) => area.key)

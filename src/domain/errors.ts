@@ -19,6 +19,7 @@ export const authErrorCodes = [
   'auth.forbidden',
   'auth.csrf_invalid',
   'auth.second_factor_required',
+  'auth.password_change_required',
   'auth.totp_invalid',
   'auth.totp_already_enabled',
   'auth.totp_not_started',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { checkThrottle, defaultThrottlePolicy, delayAfterFailures, recordFailure, type ThrottleState } from './login-throttle.js'
+import {
+  checkThrottle,
+  defaultThrottlePolicy,
+  delayAfterFailures,
+  recordFailure,
+  type ThrottleState,
+} from './login-throttle.js'
 
 const t0 = new Date('2026-01-05T01:00:00.000Z')
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000)

@@ -26,7 +26,8 @@ export interface ThrottleState {
   readonly lockedUntil: Date | null
 }
 
-export type ThrottleVerdict = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number }
+export type ThrottleVerdict =
+  { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number }
 
 /** Delay required after `failures` consecutive failures (0 while failures are still free). */
 export function delayAfterFailures(failures: number, policy: ThrottlePolicy = defaultThrottlePolicy): number {
@@ -43,7 +44,10 @@ export function checkThrottle(
 ): ThrottleVerdict {
   if (!state) return { allowed: true }
   if (state.lockedUntil && state.lockedUntil > now) {
-    return { allowed: false, retryAfterSeconds: Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000) }
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 1000),
+    }
   }
   if (state.lockedUntil && state.lockedUntil <= now) return { allowed: true }
   const delay = delayAfterFailures(state.failures, policy)
@@ -59,7 +63,8 @@ export function recordFailure(
   now: Date,
   policy: ThrottlePolicy = defaultThrottlePolicy,
 ): ThrottleState {
-  const expiredLock = state?.lockedUntil !== null && state?.lockedUntil !== undefined && state.lockedUntil <= now
+  const expiredLock =
+    state?.lockedUntil !== null && state?.lockedUntil !== undefined && state.lockedUntil <= now
   const failures = (expiredLock ? 0 : (state?.failures ?? 0)) + 1
   const lockedUntil =
     failures >= policy.lockoutAfter ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null

@@ -5,7 +5,13 @@
 export const passwordMinLength = 12
 export const passwordMaxLength = 128
 
-export const passwordProblems = ['too_short', 'too_long', 'contains_username', 'too_common', 'repetitive'] as const
+export const passwordProblems = [
+  'too_short',
+  'too_long',
+  'contains_username',
+  'too_common',
+  'repetitive',
+] as const
 export type PasswordProblem = (typeof passwordProblems)[number]
 
 // The handful that people actually pick for government systems; the length rule catches most of the rest.

@@ -18,7 +18,11 @@ describe('sessionState', () => {
 
 describe('shouldTouch', () => {
   it('refreshes last-seen at most once a minute', () => {
-    expect(shouldTouch({ createdAt, lastSeenAt: createdAt }, new Date(createdAt.getTime() + 59_000))).toBe(false)
-    expect(shouldTouch({ createdAt, lastSeenAt: createdAt }, new Date(createdAt.getTime() + 60_000))).toBe(true)
+    expect(shouldTouch({ createdAt, lastSeenAt: createdAt }, new Date(createdAt.getTime() + 59_000))).toBe(
+      false,
+    )
+    expect(shouldTouch({ createdAt, lastSeenAt: createdAt }, new Date(createdAt.getTime() + 60_000))).toBe(
+      true,
+    )
   })
 })

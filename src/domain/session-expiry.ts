@@ -12,7 +12,8 @@ export interface SessionPolicy {
 export type SessionState = 'active' | 'idle_expired' | 'absolute_expired'
 
 export function sessionState(session: SessionTimes, now: Date, policy: SessionPolicy): SessionState {
-  if (now.getTime() >= session.createdAt.getTime() + policy.absoluteHours * 3_600_000) return 'absolute_expired'
+  if (now.getTime() >= session.createdAt.getTime() + policy.absoluteHours * 3_600_000)
+    return 'absolute_expired'
   if (now.getTime() >= session.lastSeenAt.getTime() + policy.idleMinutes * 60_000) return 'idle_expired'
   return 'active'
 }

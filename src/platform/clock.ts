@@ -3,7 +3,9 @@ import type { Clock } from '../domain/clock.js'
 export const systemClock: Clock = { now: () => new Date() }
 
 /** A clock tests move by hand. */
-export function fixedClock(start: Date | string): Clock & { set(at: Date | string): void; advance(ms: number): void } {
+export function fixedClock(
+  start: Date | string,
+): Clock & { set(at: Date | string): void; advance(ms: number): void } {
   let current = new Date(start)
   return {
     now: () => new Date(current),

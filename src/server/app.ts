@@ -100,13 +100,17 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   )
 
   let spa: Spa | undefined
-  if (options.webRoot) spa = await registerSpa(app, { root: options.webRoot, isSecureOrigin: config.isSecureOrigin })
+  if (options.webRoot)
+    spa = await registerSpa(app, { root: options.webRoot, isSecureOrigin: config.isSecureOrigin })
 
   app.setNotFoundHandler(
     { preHandler: app.rateLimit({ max: config.rateLimit.perMinute, timeWindow: 60_000 }) },
     (request, reply) => {
-      const isApi = request.url === '/api' || request.url.startsWith('/api/')
-      const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !isApi
+      const pathname = request.url.split('?')[0] ?? ''
+      const isApi = pathname === '/api' || pathname.startsWith('/api/')
+      // A missing file (`/assets/x.js`) is a 404, never the page: a browser must not run HTML as a script.
+      const isFile = /\.[A-Za-z0-9]+$/.test(pathname)
+      const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !isApi && !isFile
       if (wantsPage && spa) return spa.sendIndex(reply)
       return reply.status(404).send(errorBody('route.not_found'))
     },

@@ -22,6 +22,7 @@ export const statusByCode = {
   'auth.forbidden': 403,
   'auth.csrf_invalid': 403,
   'auth.second_factor_required': 403,
+  'auth.password_change_required': 403,
   'auth.totp_invalid': 422,
   'auth.totp_already_enabled': 409,
   'auth.totp_not_started': 409,
@@ -40,7 +41,9 @@ export interface ErrorBody {
   error: { code: ErrorCode; details: ErrorDetails }
 }
 
-export const errorBody = (code: ErrorCode, details: ErrorDetails = {}): ErrorBody => ({ error: { code, details } })
+export const errorBody = (code: ErrorCode, details: ErrorDetails = {}): ErrorBody => ({
+  error: { code, details },
+})
 
 /** Rate-limit rejections from @fastify/rate-limit are built as this error (see plugins/security.ts). */
 export class RateLimitedError extends Error {
@@ -117,13 +120,15 @@ export function classifyError(error: unknown): Classified {
     }))
     return { status: 400, body: errorBody('request.invalid', { issues }) }
   }
-  if (error instanceof ZodError) return { status: 400, body: errorBody('request.invalid', { issues: zodIssues(error, 'body') }) }
+  if (error instanceof ZodError)
+    return { status: 400, body: errorBody('request.invalid', { issues: zodIssues(error, 'body') }) }
 
   const fastifyError = error as Partial<FastifyError> | undefined
   const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500
   const known = fastifyError?.code ? fastifyCodes[fastifyError.code] : undefined
   if (known) return { status: statusByCode[known], body: errorBody(known) }
-  if (error instanceof SyntaxError && status === 400) return { status: 400, body: errorBody('request.malformed') }
+  if (error instanceof SyntaxError && status === 400)
+    return { status: 400, body: errorBody('request.malformed') }
   if (status === 413) return { status, body: errorBody('request.too_large') }
   if (status === 415) return { status, body: errorBody('request.unsupported_media_type') }
   if (status === 404) return { status, body: errorBody('route.not_found') }
@@ -139,7 +144,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } else {
       request.log.debug({ code: classified.body.error.code }, 'request rejected')
     }
-    if (classified.retryAfterSeconds !== undefined) reply.header('retry-after', String(classified.retryAfterSeconds))
+    if (classified.retryAfterSeconds !== undefined)
+      reply.header('retry-after', String(classified.retryAfterSeconds))
     return reply.status(classified.status).type('application/json; charset=utf-8').send(classified.body)
   })
 }

@@ -13,7 +13,10 @@ import { ensureWebBuild } from './web-build.js'
 const projectRoot = path.resolve(fileURLToPath(new URL('../../', import.meta.url)))
 const webRoot = path.join(projectRoot, 'dist', 'web')
 
-function printFirstStart(result: NonNullable<Awaited<ReturnType<typeof bootstrapFirstStart>>>, url: string): void {
+function printFirstStart(
+  result: NonNullable<Awaited<ReturnType<typeof bootstrapFirstStart>>>,
+  url: string,
+): void {
   const lines = [
     '',
     '================================================================',
@@ -86,6 +89,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Netra failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.stderr.write(
+    `Netra failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
   process.exit(1)
 })

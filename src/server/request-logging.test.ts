@@ -12,7 +12,9 @@ async function appWithProbes() {
     env: { TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
     extraApiRoutes: (api) => {
       api.get('/probe/open/:receipt', { config: { policy: 'public' } }, () => ({ ok: true }))
-      api.get('/probe/private/:receipt', { config: { policy: 'public', privacy: 'reporter' } }, () => ({ ok: true }))
+      api.get('/probe/private/:receipt', { config: { policy: 'public', privacy: 'reporter' } }, () => ({
+        ok: true,
+      }))
       api.post('/probe/private-fails', { config: { policy: 'public', privacy: 'reporter' } }, () => {
         throw new Error('kegagalan internal')
       })
@@ -29,7 +31,12 @@ describe('request logging', () => {
     await app.inject({ method: 'GET', url: '/api/probe/open/1234567890123456', headers: clientHeaders })
     const line = logs.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'request completed')
     expect(line).toMatchObject({
-      request: { method: 'GET', url: '/api/probe/open/1234567890123456', ip: probeAddress, userAgent: probeUserAgent },
+      request: {
+        method: 'GET',
+        url: '/api/probe/open/1234567890123456',
+        ip: probeAddress,
+        userAgent: probeUserAgent,
+      },
       statusCode: 200,
     })
     expect(line.reqId).toMatch(/^[0-9a-f-]{36}$/)
@@ -53,10 +60,19 @@ describe('request logging', () => {
     const admin = await insertAgencyAdmin(context, agency.id)
     const session = await signIn(app, context, admin)
     await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers })
-    await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: admin.username, password: 'sandi-rahasia-xyz-123' } })
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: admin.username, password: 'sandi-rahasia-xyz-123' },
+    })
     const text = logs.text()
     expect(logs.lines.length).toBeGreaterThan(2)
-    for (const secret of [admin.password, 'sandi-rahasia-xyz-123', session.csrfToken, session.cookie.split('=')[1] ?? 'missing']) {
+    for (const secret of [
+      admin.password,
+      'sandi-rahasia-xyz-123',
+      session.csrfToken,
+      session.cookie.split('=')[1] ?? 'missing',
+    ]) {
       expect(text).not.toContain(secret)
     }
   })

@@ -6,7 +6,12 @@ describe('HTTP hardening', () => {
     const { app } = await createTestApp()
     const response = await app.inject({ method: 'GET', url: '/api/health' })
     const csp = String(response.headers['content-security-policy'])
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    )
     expect(directives['script-src']).toEqual(["'self'"])
     expect(directives['default-src']).toEqual(["'self'"])
     expect(directives['object-src']).toEqual(["'none'"])
@@ -30,9 +35,17 @@ describe('HTTP hardening', () => {
     const { app } = await createTestApp()
     const generated = await app.inject({ method: 'GET', url: '/api/health' })
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
-    const forwarded = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'lb-12345' } })
+    const forwarded = await app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'lb-12345' },
+    })
     expect(forwarded.headers['x-request-id']).toBe('lb-12345')
-    const injected = await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'x\n{"level":60}' } })
+    const injected = await app.inject({
+      method: 'GET',
+      url: '/api/health',
+      headers: { 'x-request-id': 'x\n{"level":60}' },
+    })
     expect(injected.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
   })
 
@@ -51,14 +64,19 @@ describe('HTTP hardening', () => {
 
   it('never rate-limits the health check that load balancers poll', async () => {
     const { app } = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '2' } })
-    for (let i = 0; i < 5; i += 1) expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
+    for (let i = 0; i < 5; i += 1)
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
   })
 
   it('limits sign-in attempts per client more tightly than other routes', async () => {
     const { app } = await createTestApp({ env: { LOGIN_RATE_LIMIT_PER_MINUTE: '2' } })
     const statuses: number[] = []
     for (let i = 0; i < 3; i += 1) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `x${i}`, password: 'y' } })
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: `x${i}`, password: 'y' },
+      })
       statuses.push(response.statusCode)
     }
     expect(statuses).toEqual([401, 401, 429])
@@ -99,7 +117,9 @@ describe('GET /api/docs', () => {
     expect(json.statusCode).toBe(200)
     const document = json.json()
     expect(document.openapi).toBe('3.1.0')
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/v1/auth/login', '/api/v1/users']))
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/v1/auth/login', '/api/v1/users']),
+    )
     const ui = await app.inject({ method: 'GET', url: '/api/docs' })
     expect([200, 302]).toContain(ui.statusCode)
   })

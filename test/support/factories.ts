@@ -14,7 +14,10 @@ import { testSessionSecret } from './test-context.js'
 let sequence = 0
 const next = () => (sequence += 1)
 
-export async function insertAgency(context: AppContext, overrides: Partial<{ slug: string; name: string }> = {}): Promise<AgencyView> {
+export async function insertAgency(
+  context: AppContext,
+  overrides: Partial<{ slug: string; name: string }> = {},
+): Promise<AgencyView> {
   const n = next()
   return createAgency(context.database.db, context.clock, systemActor, {
     slug: overrides.slug ?? `instansi-${n}`,
@@ -55,6 +58,7 @@ export async function insertAccount(
     agencyId: options.agencyId,
     assignments: options.assignments,
     password,
+    passwordIsTemporary: false,
   })
   let totpSecret: string | null = null
   if (options.totp) {
@@ -88,7 +92,10 @@ export async function freshTotpCode(context: AppContext, account: TestAccount): 
     .executeTakeFirstOrThrow()
   const now = context.clock.now()
   const step = Math.floor(now.getTime() / 1000 / totpPeriodSeconds)
-  const at = row.totpLastTimeStep !== null && Number(row.totpLastTimeStep) >= step ? new Date(now.getTime() + totpPeriodSeconds * 1000) : now
+  const at =
+    row.totpLastTimeStep !== null && Number(row.totpLastTimeStep) >= step
+      ? new Date(now.getTime() + totpPeriodSeconds * 1000)
+      : now
   return totpCodeAt(account.totpSecret, at)
 }
 
@@ -100,7 +107,11 @@ export interface SignedIn {
 }
 
 /** Signs in through the real HTTP route and returns the session cookie and CSRF token. */
-export async function signIn(app: FastifyInstance, context: AppContext, account: TestAccount): Promise<SignedIn> {
+export async function signIn(
+  app: FastifyInstance,
+  context: AppContext,
+  account: TestAccount,
+): Promise<SignedIn> {
   const payload: Record<string, string> = { username: account.username, password: account.password }
   if (account.totpSecret) payload.totp = await freshTotpCode(context, account)
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload })

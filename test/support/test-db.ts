@@ -9,11 +9,15 @@ import { parseDatabaseUrl } from '../../src/config.js'
 import { createDatabase, type DatabaseHandle } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 
-export const testDialect: 'sqlite' | 'postgres' = process.env.NETRA_TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
+export const testDialect: 'sqlite' | 'postgres' =
+  process.env.NETRA_TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
 
 export function testPostgresUrl(): string {
   const url = process.env.TEST_DATABASE_URL
-  if (!url) throw new Error('NETRA_TEST_DB=postgres needs TEST_DATABASE_URL (e.g. postgres://netra:netra@127.0.0.1:5432/netra_test)')
+  if (!url)
+    throw new Error(
+      'NETRA_TEST_DB=postgres needs TEST_DATABASE_URL (e.g. postgres://netra:netra@127.0.0.1:5432/netra_test)',
+    )
   return url
 }
 
@@ -36,7 +40,9 @@ async function adminQuery(text: string): Promise<void> {
  * A migrated, empty database of the dialect under test. Closed and removed when the current test ends
  * (pass `autoCleanup: false` to manage it yourself, e.g. in beforeAll).
  */
-export async function createTestDb(options: { autoCleanup?: boolean; migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDb(
+  options: { autoCleanup?: boolean; migrate?: boolean } = {},
+): Promise<TestDatabase> {
   let handle: DatabaseHandle
   let schema: string | undefined
   let cleanup: () => Promise<void>

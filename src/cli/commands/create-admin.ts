@@ -39,6 +39,7 @@ export async function runCreateAdmin(config: Config, options: CreateAdminOptions
       agencyId,
       assignments,
       password,
+      passwordIsTemporary: options.password === undefined,
     })
     const scope = options.agencySlug ? `agency_admin of ${options.agencySlug}` : 'super_admin'
     const shown = options.password ? '' : ` with temporary password ${password}`

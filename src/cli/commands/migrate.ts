@@ -10,7 +10,11 @@ export async function runMigrate(config: Config, options: { down: boolean }): Pr
     const verb = options.down ? 'rolled back' : 'applied'
     return {
       exitCode: 0,
-      lines: [names.length ? `${verb} ${names.length} migration(s): ${names.join(', ')}` : `nothing to do (${database.dialect})`],
+      lines: [
+        names.length
+          ? `${verb} ${names.length} migration(s): ${names.join(', ')}`
+          : `nothing to do (${database.dialect})`,
+      ],
     }
   } finally {
     await database.close()

@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('created_by', t.id, (c) => c.references('users.id'))
     .execute()
-  await db.schema.createIndex('role_assignments_user_id_idx').on('role_assignments').column('user_id').execute()
+  await db.schema
+    .createIndex('role_assignments_user_id_idx')
+    .on('role_assignments')
+    .column('user_id')
+    .execute()
   await db.schema
     .createIndex('role_assignments_agency_role_idx')
     .on('role_assignments')

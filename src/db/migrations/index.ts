@@ -6,6 +6,7 @@ import * as m20261122_1020 from './2026_11_22_1020_create_sessions_and_login_thr
 import * as m20261122_1030 from './2026_11_22_1030_create_audit_events.js'
 import * as m20261122_1040 from './2026_11_22_1040_create_local_jobs.js'
 import * as m20261122_1050 from './2026_11_22_1050_create_notification_outbox.js'
+import * as m20261122_1100 from './2026_11_22_1100_add_users_password_must_change.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1030_create_audit_events': m20261122_1030,
   '2026_11_22_1040_create_local_jobs': m20261122_1040,
   '2026_11_22_1050_create_notification_outbox': m20261122_1050,
+  '2026_11_22_1100_add_users_password_must_change': m20261122_1100,
 }

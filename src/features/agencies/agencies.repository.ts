@@ -21,4 +21,5 @@ export const countAgencies = async (db: Kysely<Database>): Promise<number> => {
   return Number(row.count)
 }
 
-export const insertAgency = (db: Kysely<Database>, row: AgencyRow) => db.insertInto('agencies').values(row).execute()
+export const insertAgency = (db: Kysely<Database>, row: AgencyRow) =>
+  db.insertInto('agencies').values(row).execute()

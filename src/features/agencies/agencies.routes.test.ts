@@ -19,10 +19,20 @@ describe('POST /api/v1/agencies', () => {
       method: 'POST',
       url: '/api/v1/agencies',
       headers: session.headers,
-      payload: { slug: 'kab-maju', name: 'Pemerintah Kabupaten Maju', kind: 'pemkab', timeZone: 'Asia/Makassar', regionCode: '73.01' },
+      payload: {
+        slug: 'kab-maju',
+        name: 'Pemerintah Kabupaten Maju',
+        kind: 'pemkab',
+        timeZone: 'Asia/Makassar',
+        regionCode: '73.01',
+      },
     })
     expect(response.statusCode).toBe(201)
-    expect(response.json()).toMatchObject({ slug: 'kab-maju', timeZone: 'Asia/Makassar', regionCode: '73.01' })
+    expect(response.json()).toMatchObject({
+      slug: 'kab-maju',
+      timeZone: 'Asia/Makassar',
+      regionCode: '73.01',
+    })
     const list = await app.inject({ method: 'GET', url: '/api/v1/agencies', headers: session.headers })
     expect(list.json().items.map((a: { slug: string }) => a.slug)).toEqual(['kab-maju'])
   })

@@ -3,7 +3,10 @@ import { actorOf } from '../../server/plugins/authorize.js'
 import type { AgenciesService } from './agencies.service.js'
 import { AgencyList, AgencyView, CreateAgencyBody } from './agencies.schema.js'
 
-export const agenciesRoutes: FastifyPluginAsyncZod<{ agencies: AgenciesService }> = async (app, { agencies }) => {
+export const agenciesRoutes: FastifyPluginAsyncZod<{ agencies: AgenciesService }> = async (
+  app,
+  { agencies },
+) => {
   app.get(
     '/agencies',
     {
@@ -17,8 +20,14 @@ export const agenciesRoutes: FastifyPluginAsyncZod<{ agencies: AgenciesService }
     '/agencies',
     {
       config: { policy: 'agencies.manage' },
-      schema: { tags: ['agencies'], summary: 'Create an agency', body: CreateAgencyBody, response: { 201: AgencyView } },
+      schema: {
+        tags: ['agencies'],
+        summary: 'Create an agency',
+        body: CreateAgencyBody,
+        response: { 201: AgencyView },
+      },
     },
-    async (request, reply) => reply.status(201).send(await agencies.createAgency(actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await agencies.createAgency(actorOf(request), request.body)),
   )
 }

@@ -17,7 +17,9 @@ const base: ChainedEvent = {
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined, so reformatted JSON hashes the same', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}')
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
+    )
   })
 })
 
@@ -28,7 +30,12 @@ describe('hashEvent', () => {
 
   it('changes when any field changes', () => {
     const original = hashEvent(base)
-    for (const change of [{ seq: 2 }, { actorLabel: 'mallory' }, { summary: '{"after":{"slug":"lain"}}' }, { prevHash: 'f'.repeat(64) }]) {
+    for (const change of [
+      { seq: 2 },
+      { actorLabel: 'mallory' },
+      { summary: '{"after":{"slug":"lain"}}' },
+      { prevHash: 'f'.repeat(64) },
+    ]) {
       expect(hashEvent({ ...base, ...change })).not.toBe(original)
     }
   })

@@ -69,4 +69,5 @@ export function checkLink(
   return null
 }
 
-export const chainForAgency = (agencyId: string | null): string => (agencyId ? `agency:${agencyId}` : 'platform')
+export const chainForAgency = (agencyId: string | null): string =>
+  agencyId ? `agency:${agencyId}` : 'platform'

@@ -4,7 +4,8 @@ import type { AuditEventRow, Database } from '../../db/tables.js'
 
 /** Serialises appends to one chain until the surrounding transaction ends (SQLite has one writer anyway). */
 export async function lockChain(db: Kysely<Database>, chain: string): Promise<void> {
-  if (isPostgres(db)) await sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`.execute(db)
+  if (isPostgres(db))
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${chain}`}, 0))`.execute(db)
 }
 
 export async function findChainHead(db: Kysely<Database>, chain: string) {
@@ -50,7 +51,8 @@ function applyFilter(
   filter: AuditEventFilter,
 ): SelectQueryBuilder<Database, 'auditEvents', object> {
   let q = query
-  if (filter.agencyIds !== 'all') q = q.where('agencyId', 'in', filter.agencyIds.length ? filter.agencyIds : [''])
+  if (filter.agencyIds !== 'all')
+    q = q.where('agencyId', 'in', filter.agencyIds.length ? filter.agencyIds : [''])
   if (filter.action) q = q.where('action', '=', filter.action)
   if (filter.entityType) q = q.where('entityType', '=', filter.entityType)
   if (filter.entityId) q = q.where('entityId', '=', filter.entityId)
@@ -65,7 +67,13 @@ export async function listAuditEvents(
 ) {
   const base = applyFilter(db.selectFrom('auditEvents'), filter)
   const [rows, total] = await Promise.all([
-    base.selectAll().orderBy('occurredAt', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute(),
+    base
+      .selectAll()
+      .orderBy('occurredAt', 'desc')
+      .orderBy('id', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(total.count) }

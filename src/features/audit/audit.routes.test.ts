@@ -11,13 +11,21 @@ describe('GET /api/v1/audit-events', () => {
     await insertAgencyAdmin(context, other.id)
     const session = await signIn(app, context, admin)
 
-    const response = await app.inject({ method: 'GET', url: '/api/v1/audit-events', headers: session.headers })
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events',
+      headers: session.headers,
+    })
     expect(response.statusCode).toBe(200)
     const body = response.json()
     expect(body.items.length).toBeGreaterThan(0)
     expect(body.items.every((e: { agencyId: string }) => e.agencyId === own.id)).toBe(true)
     expect(body.items[0].action).toBe('auth.signed_in')
-    const filtered = await app.inject({ method: 'GET', url: '/api/v1/audit-events?action=user.created', headers: session.headers })
+    const filtered = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events?action=user.created',
+      headers: session.headers,
+    })
     expect(filtered.json().items.map((e: { entityId: string }) => e.entityId)).toEqual([admin.user.id])
   })
 
@@ -33,9 +41,17 @@ describe('GET /api/v1/audit-events', () => {
     const adminSession = await signIn(app, context, admin)
     const rootSession = await signIn(app, context, root)
 
-    const denied = await app.inject({ method: 'GET', url: '/api/v1/audit-events/verification', headers: adminSession.headers })
+    const denied = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events/verification',
+      headers: adminSession.headers,
+    })
     expect(denied.statusCode).toBe(403)
-    const verified = await app.inject({ method: 'GET', url: '/api/v1/audit-events/verification', headers: rootSession.headers })
+    const verified = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit-events/verification',
+      headers: rootSession.headers,
+    })
     expect(verified.statusCode).toBe(200)
     expect(verified.json()).toMatchObject({ ok: true })
     expect(verified.json().checked).toBeGreaterThan(3)

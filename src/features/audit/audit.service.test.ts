@@ -8,7 +8,11 @@ import { recordAuditEvent, systemActor, verifyAuditChains } from './audit.servic
 
 const actor = { id: null, label: 'test' }
 
-async function appendEvents(context: Awaited<ReturnType<typeof createTestContext>>, agencyId: string | null, count: number) {
+async function appendEvents(
+  context: Awaited<ReturnType<typeof createTestContext>>,
+  agencyId: string | null,
+  count: number,
+) {
   for (let i = 0; i < count; i += 1) {
     await context.database.db.transaction().execute((trx) =>
       recordAuditEvent(trx, context.clock, actor, {
@@ -49,9 +53,16 @@ describe('recordAuditEvent', () => {
     const agency = await insertAgency(context)
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        context.database.db.transaction().execute((trx) =>
-          recordAuditEvent(trx, context.clock, actor, { action: 'test.concurrent', entityType: 'thing', entityId: String(i), agencyId: agency.id }),
-        ),
+        context.database.db
+          .transaction()
+          .execute((trx) =>
+            recordAuditEvent(trx, context.clock, actor, {
+              action: 'test.concurrent',
+              entityType: 'thing',
+              entityId: String(i),
+              agencyId: agency.id,
+            }),
+          ),
       ),
     )
     const verification = await verifyAuditChains(context.database.db)
@@ -64,7 +75,10 @@ describe('recordAuditEvent', () => {
     const context = await createTestContext()
     await expect(
       context.database.db.transaction().execute(async (trx) => {
-        await recordAuditEvent(trx, context.clock, systemActor, { action: 'test.rolled_back', entityType: 'thing' })
+        await recordAuditEvent(trx, context.clock, systemActor, {
+          action: 'test.rolled_back',
+          entityType: 'thing',
+        })
         throw new Error('business rule failed')
       }),
     ).rejects.toThrow('business rule failed')
@@ -76,9 +90,9 @@ describe('the audit table', () => {
   it('refuses UPDATE and DELETE', async () => {
     const context = await createTestContext()
     await appendEvents(context, null, 1)
-    await expect(context.database.db.updateTable('auditEvents').set({ actorLabel: 'mallory' }).execute()).rejects.toThrow(
-      /append-only/,
-    )
+    await expect(
+      context.database.db.updateTable('auditEvents').set({ actorLabel: 'mallory' }).execute(),
+    ).rejects.toThrow(/append-only/)
     await expect(context.database.db.deleteFrom('auditEvents').execute()).rejects.toThrow(/append-only/)
   })
 })
@@ -88,15 +102,27 @@ describe('verifyAuditChains', () => {
     const context = await createTestContext()
     await appendEvents(context, null, 5)
     const result = await verifyAuditChains(context.database.db, 2)
-    expect(result).toEqual({ ok: true, checked: 5, chains: [{ chain: 'platform', checked: 5, firstBreak: null }] })
+    expect(result).toEqual({
+      ok: true,
+      checked: 5,
+      chains: [{ chain: 'platform', checked: 5, firstBreak: null }],
+    })
   })
 
   it('names the first tampered row', async () => {
     const context = await createTestContext()
     await appendEvents(context, null, 5)
     await dropAppendOnlyTriggers(context)
-    const third = await context.database.db.selectFrom('auditEvents').select('id').where('seq', '=', 3).executeTakeFirstOrThrow()
-    await context.database.db.updateTable('auditEvents').set({ summary: '{"after":{"n":999}}' }).where('id', '=', third.id).execute()
+    const third = await context.database.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .where('seq', '=', 3)
+      .executeTakeFirstOrThrow()
+    await context.database.db
+      .updateTable('auditEvents')
+      .set({ summary: '{"after":{"n":999}}' })
+      .where('id', '=', third.id)
+      .execute()
 
     const result = await verifyAuditChains(context.database.db)
     expect(result.ok).toBe(false)

@@ -9,7 +9,14 @@ import { canAdministerAgency, isSuperAdmin, administeredAgencyIds, type Actor } 
 import type { Clock } from '../../domain/clock.js'
 import type { AuditEventRow, Database } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
-import { canonicalJson, chainForAgency, checkLink, genesisHash, hashEvent, type ChainBreak } from './audit-chain.js'
+import {
+  canonicalJson,
+  chainForAgency,
+  checkLink,
+  genesisHash,
+  hashEvent,
+  type ChainBreak,
+} from './audit-chain.js'
 import * as auditRepository from './audit.repository.js'
 
 /** Who caused a change: a signed-in user, the CLI, or the system itself (jobs, first start). */
@@ -19,7 +26,10 @@ export interface AuditActor {
 }
 
 export const systemActor: AuditActor = { id: null, label: 'system' }
-export const cliActor = (osUser?: string): AuditActor => ({ id: null, label: osUser ? `cli:${osUser}` : 'cli' })
+export const cliActor = (osUser?: string): AuditActor => ({
+  id: null,
+  label: osUser ? `cli:${osUser}` : 'cli',
+})
 export const auditActorOf = (actor: Actor): AuditActor => ({ id: actor.userId, label: actor.username })
 
 export interface AuditEntry {

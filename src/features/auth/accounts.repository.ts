@@ -21,12 +21,18 @@ export async function advanceTotpTimeStep(
   next: number,
 ): Promise<boolean> {
   let query = db.updateTable('users').set({ totpLastTimeStep: next }).where('id', '=', id)
-  query = previous === null ? query.where('totpLastTimeStep', 'is', null) : query.where('totpLastTimeStep', '=', previous)
+  query =
+    previous === null
+      ? query.where('totpLastTimeStep', 'is', null)
+      : query.where('totpLastTimeStep', '=', previous)
   const result = await query.executeTakeFirst()
   return result.numUpdatedRows === 1n
 }
 
-export const listAssignmentsOfUsers = (db: Kysely<Database>, userIds: readonly string[]): Promise<RoleAssignmentRow[]> =>
+export const listAssignmentsOfUsers = (
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<RoleAssignmentRow[]> =>
   userIds.length === 0
     ? Promise.resolve([])
     : db
@@ -38,7 +44,13 @@ export const listAssignmentsOfUsers = (db: Kysely<Database>, userIds: readonly s
         .execute()
 
 export const insertAssignments = (db: Kysely<Database>, rows: RoleAssignmentRow[]) =>
-  rows.length === 0 ? Promise.resolve() : db.insertInto('roleAssignments').values(rows).execute().then(() => undefined)
+  rows.length === 0
+    ? Promise.resolve()
+    : db
+        .insertInto('roleAssignments')
+        .values(rows)
+        .execute()
+        .then(() => undefined)
 
 export const deleteAssignmentsOfUser = (db: Kysely<Database>, userId: string) =>
   db.deleteFrom('roleAssignments').where('userId', '=', userId).execute()
@@ -82,6 +94,9 @@ export async function searchUsers(db: Kysely<Database>, search: UserSearch) {
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow()
   return Number(row.count)
 }

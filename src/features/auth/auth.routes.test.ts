@@ -10,7 +10,11 @@ import { createTestApp } from '../../../test/support/test-context.js'
 import { fixedClock } from '../../platform/clock.js'
 import { totpCodeAt } from './totp.js'
 
-const login = (payload: Record<string, unknown>) => ({ method: 'POST' as const, url: '/api/v1/auth/login', payload })
+const login = (payload: Record<string, unknown>) => ({
+  method: 'POST' as const,
+  url: '/api/v1/auth/login',
+  payload,
+})
 
 describe('POST /api/v1/auth/login', () => {
   it('signs an employee in with username and password and sets an HttpOnly SameSite cookie', async () => {
@@ -44,7 +48,10 @@ describe('POST /api/v1/auth/login', () => {
       assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
     })
     const response = await app.inject(login({ username: account.username, password: account.password }))
-    expect(response.cookies.find((c) => c.name === '__Host-netra_session')).toMatchObject({ secure: true, httpOnly: true })
+    expect(response.cookies.find((c) => c.name === '__Host-netra_session')).toMatchObject({
+      secure: true,
+      httpOnly: true,
+    })
   })
 
   it('answers 401 auth.invalid_credentials alike for a wrong password and an unknown username', async () => {
@@ -52,8 +59,12 @@ describe('POST /api/v1/auth/login', () => {
     const agency = await insertAgency(context)
     const admin = await insertAgencyAdmin(context, agency.id)
 
-    const wrongPassword = await app.inject(login({ username: admin.username, password: 'bukan-sandinya-sama-sekali' }))
-    const unknownUser = await app.inject(login({ username: 'tidak-ada', password: 'bukan-sandinya-sama-sekali' }))
+    const wrongPassword = await app.inject(
+      login({ username: admin.username, password: 'bukan-sandinya-sama-sekali' }),
+    )
+    const unknownUser = await app.inject(
+      login({ username: 'tidak-ada', password: 'bukan-sandinya-sama-sekali' }),
+    )
 
     for (const response of [wrongPassword, unknownUser]) {
       expect(response.statusCode).toBe(401)
@@ -74,7 +85,10 @@ describe('POST /api/v1/auth/login', () => {
 
     expect(response.statusCode).toBe(200)
     const body = response.json()
-    expect(body).toMatchObject({ totpEnrolmentRequired: true, session: { stage: 'second_factor_enrolment', navigation: [] } })
+    expect(body).toMatchObject({
+      totpEnrolmentRequired: true,
+      session: { stage: 'second_factor_enrolment', navigation: [] },
+    })
     const cookie = response.cookies.find((c) => c.name === 'netra_session')
     const headers = { cookie: `netra_session=${cookie?.value}`, 'x-csrf-token': body.session.csrfToken }
     const users = await app.inject({ method: 'GET', url: '/api/v1/users', headers })
@@ -91,7 +105,10 @@ describe('POST /api/v1/auth/login', () => {
     })
     const first = await app.inject(login({ username: account.username, password: account.password }))
     const cookie = first.cookies.find((c) => c.name === 'netra_session')
-    const headers = { cookie: `netra_session=${cookie?.value}`, 'x-csrf-token': first.json().session.csrfToken }
+    const headers = {
+      cookie: `netra_session=${cookie?.value}`,
+      'x-csrf-token': first.json().session.csrfToken,
+    }
 
     const setup = await app.inject({ method: 'POST', url: '/api/v1/auth/totp/setup', headers })
     expect(setup.statusCode).toBe(200)
@@ -99,12 +116,22 @@ describe('POST /api/v1/auth/login', () => {
     expect(otpauthUrl).toContain(`secret=${secret}`)
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/)
 
-    const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/totp/confirm', headers, payload: { code: '000000' } })
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/confirm',
+      headers,
+      payload: { code: '000000' },
+    })
     expect(wrong.statusCode).toBe(422)
     expect(wrong.json().error.code).toBe('auth.totp_invalid')
 
     const code = await totpCodeAt(secret, context.clock.now())
-    const confirm = await app.inject({ method: 'POST', url: '/api/v1/auth/totp/confirm', headers, payload: { code } })
+    const confirm = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/confirm',
+      headers,
+      payload: { code },
+    })
     expect(confirm.statusCode).toBe(200)
     expect(confirm.json()).toMatchObject({ stage: 'full', user: { totpEnabled: true } })
     expect(confirm.json().navigation).toContain('users')
@@ -124,7 +151,9 @@ describe('POST /api/v1/auth/login', () => {
     expect(withoutCode.cookies).toHaveLength(0)
 
     const code = await freshTotpCode(context, admin)
-    const withCode = await app.inject(login({ username: admin.username, password: admin.password, totp: code }))
+    const withCode = await app.inject(
+      login({ username: admin.username, password: admin.password, totp: code }),
+    )
     expect(withCode.statusCode).toBe(200)
     expect(withCode.json().stage).toBe('full')
 
@@ -139,7 +168,9 @@ describe('POST /api/v1/auth/login', () => {
     const admin = await insertAgencyAdmin(context, agency.id)
     const code = await freshTotpCode(context, admin)
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0')
-    const response = await app.inject(login({ username: admin.username, password: admin.password, totp: wrong }))
+    const response = await app.inject(
+      login({ username: admin.username, password: admin.password, totp: wrong }),
+    )
     expect(response.statusCode).toBe(401)
     expect(response.json()).toEqual({ error: { code: 'auth.invalid_credentials', details: {} } })
   })
@@ -198,8 +229,13 @@ describe('POST /api/v1/auth/login', () => {
       agencyId: agency.id,
       assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
     })
-    await context.database.db.updateTable('users').set({ disabledAt: context.clock.now().toISOString() }).execute()
-    const wrong = await app.inject(login({ username: account.username, password: 'sandi-yang-keliru-sekali' }))
+    await context.database.db
+      .updateTable('users')
+      .set({ disabledAt: context.clock.now().toISOString() })
+      .execute()
+    const wrong = await app.inject(
+      login({ username: account.username, password: 'sandi-yang-keliru-sekali' }),
+    )
     expect(wrong.statusCode).toBe(401)
     const right = await app.inject(login({ username: account.username, password: account.password }))
     expect(right.statusCode).toBe(403)
@@ -211,8 +247,18 @@ describe('POST /api/v1/auth/login', () => {
       ['malformed JSON', '{bad', 400, 'request.malformed'],
       ['an empty body', '', 400, 'request.malformed'],
       ['a wrong type', JSON.stringify({ username: 12, password: 'x' }), 400, 'request.invalid'],
-      ['an unknown field', JSON.stringify({ username: 'a', password: 'b', role: 'super_admin' }), 400, 'request.invalid'],
-      ['a malformed TOTP', JSON.stringify({ username: 'a', password: 'b', totp: '12ab56' }), 400, 'request.invalid'],
+      [
+        'an unknown field',
+        JSON.stringify({ username: 'a', password: 'b', role: 'super_admin' }),
+        400,
+        'request.invalid',
+      ],
+      [
+        'a malformed TOTP',
+        JSON.stringify({ username: 'a', password: 'b', totp: '12ab56' }),
+        400,
+        'request.invalid',
+      ],
     ])('answers %s with the right status and code', async (_name, body, status, code) => {
       const { app } = await createTestApp()
       const response = await app.inject({
@@ -273,13 +319,19 @@ describe('sessions', () => {
     const session = await signIn(app, context, admin)
 
     clock.advance(29 * 60_000)
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers })).statusCode).toBe(200)
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers })).statusCode,
+    ).toBe(200)
     clock.advance(29 * 60_000) // the request above refreshed last-seen
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers })).statusCode).toBe(200)
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers })).statusCode,
+    ).toBe(200)
     clock.advance(30 * 60_000)
     const expired = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers })
     expect(expired.statusCode).toBe(401)
-    expect(expired.json()).toEqual({ error: { code: 'auth.unauthenticated', details: { reason: 'session_expired' } } })
+    expect(expired.json()).toEqual({
+      error: { code: 'auth.unauthenticated', details: { reason: 'session_expired' } },
+    })
   })
 
   it('ends a session 12 hours after sign-in however active it is', async () => {
@@ -294,7 +346,11 @@ describe('sessions', () => {
       clock.advance(35 * 60_000 - 25 * 60_000)
     }
     clock.set('2026-02-02T14:00:00.000Z')
-    const response = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers })
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: session.headers,
+    })
     expect(response.statusCode).toBe(401)
   })
 
@@ -304,7 +360,11 @@ describe('sessions', () => {
     const admin = await insertAgencyAdmin(context, agency.id)
     const session = await signIn(app, context, admin)
 
-    const logout = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: session.cookie } })
+    const logout = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: session.cookie },
+    })
     expect(logout.statusCode).toBe(204)
     expect(logout.cookies.find((c) => c.name === 'netra_session')?.value).toBe('')
     const after = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: session.headers })
@@ -318,7 +378,12 @@ describe('sessions', () => {
     const session = await signIn(app, context, admin)
     const body = { currentPassword: admin.password, newPassword: 'frasa sandi baru yang panjang' }
 
-    const missing = await app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie: session.cookie }, payload: body })
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie: session.cookie },
+      payload: body,
+    })
     const wrong = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/password',
@@ -348,9 +413,15 @@ describe('POST /api/v1/auth/password', () => {
       payload: { currentPassword: admin.password, newPassword },
     })
 
-    expect(response.statusCode).toBe(204)
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: here.headers })).statusCode).toBe(200)
-    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: elsewhere.headers })).statusCode).toBe(401)
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ stage: 'full', user: { passwordMustChange: false } })
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: here.headers })).statusCode,
+    ).toBe(200)
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: elsewhere.headers }))
+        .statusCode,
+    ).toBe(401)
     const old = await app.inject(login({ username: admin.username, password: admin.password }))
     expect(old.statusCode).toBe(401)
     const fresh = await app.inject(login({ username: admin.username, password: newPassword }))
@@ -379,6 +450,107 @@ describe('POST /api/v1/auth/password', () => {
       payload: { currentPassword: admin.password, newPassword: 'operatorbkpsdm1' },
     })
     expect(weak.statusCode).toBe(422)
-    expect(weak.json()).toEqual({ error: { code: 'auth.password_weak', details: { problems: ['contains_username'] } } })
+    expect(weak.json()).toEqual({
+      error: { code: 'auth.password_weak', details: { problems: ['contains_username'] } },
+    })
+  })
+})
+
+describe('temporary passwords', () => {
+  async function adminCreates(role: 'employee' | 'examiner') {
+    const { app, context } = await createTestApp()
+    const agency = await insertAgency(context)
+    const admin = await insertAgencyAdmin(context, agency.id)
+    const adminSession = await signIn(app, context, admin)
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: adminSession.headers,
+      payload: { username: `baru-${role}`, displayName: 'Pegawai Baru', roles: [{ role }] },
+    })
+    const { user, temporaryPassword } = created.json()
+    expect(user.passwordMustChange).toBe(true)
+    return { app, context, username: user.username as string, temporaryPassword: temporaryPassword as string }
+  }
+
+  it('limits a session signed in with a temporary password to replacing it, then lifts the limit', async () => {
+    const { app, username, temporaryPassword } = await adminCreates('employee')
+    const signedIn = await app.inject(login({ username, password: temporaryPassword }))
+    expect(signedIn.json()).toMatchObject({
+      stage: 'password_change',
+      navigation: [],
+      user: { passwordMustChange: true },
+    })
+    const cookie = signedIn.cookies.find((c) => c.name === 'netra_session')
+    const headers = { cookie: `netra_session=${cookie?.value}`, 'x-csrf-token': signedIn.json().csrfToken }
+
+    const blocked = await app.inject({ method: 'GET', url: '/api/v1/agencies', headers })
+    expect(blocked.statusCode).toBe(403)
+    expect(blocked.json().error.code).toBe('auth.password_change_required')
+
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers,
+      payload: { currentPassword: temporaryPassword, newPassword: 'kata sandi milik saya sendiri' },
+    })
+    expect(changed.statusCode).toBe(200)
+    expect(changed.json()).toMatchObject({
+      stage: 'full',
+      navigation: ['home', 'account'],
+      user: { passwordMustChange: false },
+    })
+    expect((await app.inject({ method: 'GET', url: '/api/v1/agencies', headers })).statusCode).toBe(200)
+  })
+
+  it('asks staff to enrol the second factor first, then to replace the temporary password', async () => {
+    const { app, context, username, temporaryPassword } = await adminCreates('examiner')
+    const first = await app.inject(login({ username, password: temporaryPassword }))
+    expect(first.json()).toMatchObject({
+      totpEnrolmentRequired: true,
+      session: { stage: 'second_factor_enrolment' },
+    })
+    const cookie = first.cookies.find((c) => c.name === 'netra_session')
+    const headers = {
+      cookie: `netra_session=${cookie?.value}`,
+      'x-csrf-token': first.json().session.csrfToken,
+    }
+    const early = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers,
+      payload: { currentPassword: temporaryPassword, newPassword: 'kata sandi milik saya sendiri' },
+    })
+    expect(early.json().error.code).toBe('auth.second_factor_required')
+
+    const { secret } = (await app.inject({ method: 'POST', url: '/api/v1/auth/totp/setup', headers })).json()
+    const code = await totpCodeAt(secret, context.clock.now())
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/confirm',
+      headers,
+      payload: { code },
+    })
+    expect(confirmed.json()).toMatchObject({ stage: 'password_change', user: { totpEnabled: true } })
+  })
+
+  it('makes a password reset by an administrator temporary again', async () => {
+    const { app, context } = await createTestApp()
+    const agency = await insertAgency(context)
+    const admin = await insertAgencyAdmin(context, agency.id)
+    const employee = await insertAccount(context, {
+      agencyId: agency.id,
+      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
+    })
+    const adminSession = await signIn(app, context, admin)
+    const reset = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${employee.user.id}/password-reset`,
+      headers: adminSession.headers,
+    })
+    const signedIn = await app.inject(
+      login({ username: employee.username, password: reset.json().temporaryPassword }),
+    )
+    expect(signedIn.json().stage).toBe('password_change')
   })
 })

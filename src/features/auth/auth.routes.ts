@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { actorOf, sessionOf } from '../../server/plugins/authorize.js'
+import { sessionOf } from '../../server/plugins/authorize.js'
 import type { AuthService } from './auth.service.js'
 import {
   ChangePasswordBody,
@@ -18,7 +18,10 @@ export interface AuthRoutesDeps {
   readonly loginRateLimitPerMinute: number
 }
 
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, { auth, cookie, loginRateLimitPerMinute }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (
+  app,
+  { auth, cookie, loginRateLimitPerMinute },
+) => {
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(cookie.name, token, {
       path: '/',
@@ -111,18 +114,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesDeps> = async (app, { a
   app.post(
     '/auth/password',
     {
-      config: { policy: 'authenticated', rateLimit: { max: loginRateLimitPerMinute, timeWindow: 60_000 } },
+      config: { policy: 'account.self', rateLimit: { max: loginRateLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
-        summary: 'Change my password (other sessions end)',
+        summary: 'Change my password (other sessions end; a temporary password stops being one)',
         body: ChangePasswordBody,
-        response: { 204: z.null() },
+        response: { 200: SessionView },
       },
     },
-    async (request, reply) => {
-      actorOf(request)
-      await auth.changePassword(sessionOf(request), request.body)
-      return reply.status(204).send(null)
-    },
+    async (request) => auth.changePassword(sessionOf(request), request.body),
   )
 }

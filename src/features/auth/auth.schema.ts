@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { navigationAreas, roles, sessionStages } from '../../domain/access.js'
+import { navigationKeys, roles, sessionStages } from '../../domain/access.js'
 
 export const LoginBody = z.strictObject({
   username: z.string().trim().min(1).max(100),
@@ -26,25 +26,33 @@ export const SessionView = z.object({
     displayName: z.string(),
     email: z.string().nullable(),
     totpEnabled: z.boolean(),
+    /** True while the account holds a temporary password (the session stage is then `password_change`). */
+    passwordMustChange: z.boolean(),
   }),
-  agency: z
-    .object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string() })
-    .nullable(),
+  agency: z.object({ id: z.string(), slug: z.string(), name: z.string(), timeZone: z.string() }).nullable(),
   roles: z.array(RoleAssignmentView),
   stage: z.enum(sessionStages),
   csrfToken: z.string(),
-  navigation: z.array(z.enum(navigationAreas.map((area) => area.key) as [string, ...string[]])),
+  navigation: z.array(z.enum(navigationKeys)),
   expiresAt: z.string(),
   idleMinutes: z.number(),
 })
 export type SessionView = z.infer<typeof SessionView>
 
 export const TotpRequired = z.object({ totpRequired: z.literal(true) })
-export const TotpEnrolmentRequired = z.object({ totpEnrolmentRequired: z.literal(true), session: SessionView })
+export const TotpEnrolmentRequired = z.object({
+  totpEnrolmentRequired: z.literal(true),
+  session: SessionView,
+})
 export const LoginResponse = z.union([SessionView, TotpRequired, TotpEnrolmentRequired])
 
 export const TotpSetupView = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() })
-export const TotpConfirmBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'six_digits') })
+export const TotpConfirmBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six_digits'),
+})
 
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),

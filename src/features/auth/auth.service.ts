@@ -3,12 +3,7 @@
  * random token; the table holds its SHA-256), so app nodes stay stateless and a session can be revoked.
  */
 import type { Kysely } from 'kysely'
-import {
-  navigationFor,
-  requiresSecondFactor,
-  type Actor,
-  type SessionStage,
-} from '../../domain/access.js'
+import { navigationFor, requiresSecondFactor, type Actor, type SessionStage } from '../../domain/access.js'
 import type { Clock } from '../../domain/clock.js'
 import { DomainError } from '../../domain/errors.js'
 import {
@@ -60,13 +55,21 @@ export interface AuthServiceDeps {
 
 const throttleKey = (username: string) => username.trim().toLowerCase()
 
-const toThrottleState = (row: { failures: number; lastFailureAt: string | null; lockedUntil: string | null }): ThrottleState => ({
+const toThrottleState = (row: {
+  failures: number
+  lastFailureAt: string | null
+  lockedUntil: string | null
+}): ThrottleState => ({
   failures: row.failures,
   lastFailureAt: row.lastFailureAt ? new Date(row.lastFailureAt) : null,
   lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null,
 })
 
 const userActor = (user: UserRow): AuditActor => ({ id: user.id, label: user.username })
+
+/** The stage once every factor is satisfied: a temporary password must still be replaced. */
+const stageAfterFactors = (user: UserRow): SessionStage =>
+  user.passwordMustChange === 1 ? 'password_change' : 'full'
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { db, clock, totpSealer, sessionPolicy } = deps
@@ -98,8 +101,11 @@ export function createAuthService(deps: AuthServiceDeps) {
         displayName: user.displayName,
         email: user.email,
         totpEnabled: user.totpEnabledAt !== null,
+        passwordMustChange: user.passwordMustChange === 1,
       },
-      agency: agency ? { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.timeZone } : null,
+      agency: agency
+        ? { id: agency.id, slug: agency.slug, name: agency.name, timeZone: agency.timeZone }
+        : null,
       roles: actor.assignments.map((a) => ({ role: a.role, agencyId: a.agencyId, unitId: a.unitId })),
       stage: actor.stage,
       csrfToken: session.csrfToken,
@@ -130,7 +136,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       await sessions.insertSession(trx, row)
       await sessions.clearThrottle(trx, throttleKey(user.username))
       await recordAuditEvent(trx, clock, userActor(user), {
-        action: stage === 'full' ? 'auth.signed_in' : 'auth.signed_in_for_enrolment',
+        action: stage === 'second_factor_enrolment' ? 'auth.signed_in_for_enrolment' : 'auth.signed_in',
         entityType: 'user',
         entityId: user.id,
         agencyId: user.agencyId,
@@ -140,7 +146,11 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   /** Records a failed attempt (outside any transaction, so the count survives the thrown error). */
-  async function failAttempt(key: string, previous: ThrottleState | null, user: UserRow | undefined): Promise<never> {
+  async function failAttempt(
+    key: string,
+    previous: ThrottleState | null,
+    user: UserRow | undefined,
+  ): Promise<never> {
     const now = clock.now()
     const next = recordFailure(previous, now, throttlePolicy)
     await db.transaction().execute(async (trx) => {
@@ -168,8 +178,16 @@ export function createAuthService(deps: AuthServiceDeps) {
     const row = await sessions.findThrottle(db, key)
     const state = row ? toThrottleState(row) : null
     const verdict = checkThrottle(state, clock.now(), throttlePolicy)
-    if (!verdict.allowed) throw new DomainError('auth.throttled', { retryAfterSeconds: verdict.retryAfterSeconds })
+    if (!verdict.allowed)
+      throw new DomainError('auth.throttled', { retryAfterSeconds: verdict.retryAfterSeconds })
     return state
+  }
+
+  async function describeSession(session: ResolvedSession): Promise<SessionView> {
+    const loaded = await loadUserWithRoles(db, session.actor.userId)
+    const row = await sessions.findSessionById(db, session.sessionId)
+    if (!loaded || !row) throw new DomainError('auth.unauthenticated')
+    return sessionViewOf(db, loaded.user, loaded.assignments, row)
   }
 
   return {
@@ -186,10 +204,15 @@ export function createAuthService(deps: AuthServiceDeps) {
 
       const assignments = await accounts.listAssignmentsOfUsers(db, [user.id])
       const needsSecondFactor = assignments.some((a) => requiresSecondFactor(a.role as never))
-      if (!needsSecondFactor) return { kind: 'signed_in', ...(await openSession(user, assignments, 'full')) }
+      if (!needsSecondFactor) {
+        return { kind: 'signed_in', ...(await openSession(user, assignments, stageAfterFactors(user))) }
+      }
 
       if (!user.totpEnabledAt || !user.totpSecretSealed) {
-        return { kind: 'enrolment_required', ...(await openSession(user, assignments, 'second_factor_enrolment')) }
+        return {
+          kind: 'enrolment_required',
+          ...(await openSession(user, assignments, 'second_factor_enrolment')),
+        }
       }
       if (!input.totp) return { kind: 'totp_required' }
 
@@ -200,7 +223,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         // Another request consumed this code first.
         return failAttempt(key, throttle, user)
       }
-      return { kind: 'signed_in', ...(await openSession(user, assignments, 'full')) }
+      return { kind: 'signed_in', ...(await openSession(user, assignments, stageAfterFactors(user))) }
     },
 
     /** Turns a cookie token into an actor, refreshing last-seen at most once a minute. */
@@ -232,22 +255,22 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
     },
 
-    async describeSession(session: ResolvedSession): Promise<SessionView> {
-      const loaded = await loadUserWithRoles(db, session.actor.userId)
-      const row = await sessions.findSessionById(db, session.sessionId)
-      if (!loaded || !row) throw new DomainError('auth.unauthenticated')
-      return sessionViewOf(db, loaded.user, loaded.assignments, row)
-    },
+    describeSession,
 
     async logout(session: ResolvedSession): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await sessions.revokeSession(trx, session.sessionId, clock.now().toISOString())
-        await recordAuditEvent(trx, clock, { id: session.actor.userId, label: session.actor.username }, {
-          action: 'auth.signed_out',
-          entityType: 'user',
-          entityId: session.actor.userId,
-          agencyId: session.actor.agencyId,
-        })
+        await recordAuditEvent(
+          trx,
+          clock,
+          { id: session.actor.userId, label: session.actor.username },
+          {
+            action: 'auth.signed_out',
+            entityType: 'user',
+            entityId: session.actor.userId,
+            agencyId: session.actor.agencyId,
+          },
+        )
       })
     },
 
@@ -282,7 +305,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           totpLastTimeStep: step,
           updatedAt: now,
         })
-        await sessions.setSessionStage(trx, session.sessionId, 'full')
+        await sessions.setSessionStage(trx, session.sessionId, stageAfterFactors(user))
         await recordAuditEvent(trx, clock, userActor(user), {
           action: 'auth.totp_enrolled',
           entityType: 'user',
@@ -290,11 +313,14 @@ export function createAuthService(deps: AuthServiceDeps) {
           agencyId: user.agencyId,
         })
       })
-      return this.describeSession({ ...session, actor: { ...session.actor, stage: 'full' } })
+      return describeSession(session)
     },
 
-    /** Changes the caller's password; other sessions of the user end. Wrong current passwords are throttled. */
-    async changePassword(session: ResolvedSession, body: ChangePasswordBody): Promise<void> {
+    /**
+     * Changes the caller's password; other sessions of the user end and a temporary password stops being one
+     * (this session becomes a full one). Wrong current passwords are throttled.
+     */
+    async changePassword(session: ResolvedSession, body: ChangePasswordBody): Promise<SessionView> {
       const user = await accounts.findUserById(db, session.actor.userId)
       if (!user) throw new DomainError('auth.unauthenticated')
       const key = throttleKey(user.username)
@@ -310,16 +336,25 @@ export function createAuthService(deps: AuthServiceDeps) {
       const passwordHash = await hashPassword(body.newPassword)
       const now = clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
-        await accounts.updateUser(trx, user.id, { passwordHash, passwordChangedAt: now, updatedAt: now })
+        await accounts.updateUser(trx, user.id, {
+          passwordHash,
+          passwordChangedAt: now,
+          passwordMustChange: 0,
+          updatedAt: now,
+        })
         await sessions.revokeSessionsOfUser(trx, user.id, now, session.sessionId)
+        if (session.actor.stage === 'password_change')
+          await sessions.setSessionStage(trx, session.sessionId, 'full')
         await sessions.clearThrottle(trx, key)
         await recordAuditEvent(trx, clock, userActor(user), {
           action: 'auth.password_changed',
           entityType: 'user',
           entityId: user.id,
           agencyId: user.agencyId,
+          summary: { replacedTemporary: user.passwordMustChange === 1 },
         })
       })
+      return describeSession(session)
     },
 
     /** Housekeeping job: forget sessions that ended more than a day ago. */

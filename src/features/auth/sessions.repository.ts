@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely'
 import type { Database, SessionRow } from '../../db/tables.js'
 
-export const insertSession = (db: Kysely<Database>, row: SessionRow) => db.insertInto('sessions').values(row).execute()
+export const insertSession = (db: Kysely<Database>, row: SessionRow) =>
+  db.insertInto('sessions').values(row).execute()
 
 export const findSessionById = (db: Kysely<Database>, id: string) =>
   db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst()
@@ -14,11 +15,20 @@ export const setSessionStage = (db: Kysely<Database>, id: string, stage: string)
   db.updateTable('sessions').set({ stage }).where('id', '=', id).execute()
 
 export const revokeSession = (db: Kysely<Database>, id: string, at: string) =>
-  db.updateTable('sessions').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute()
+  db
+    .updateTable('sessions')
+    .set({ revokedAt: at })
+    .where('id', '=', id)
+    .where('revokedAt', 'is', null)
+    .execute()
 
 /** Ends every live session of a user, optionally sparing one (the one that changed the password). */
 export const revokeSessionsOfUser = (db: Kysely<Database>, userId: string, at: string, exceptId?: string) => {
-  let query = db.updateTable('sessions').set({ revokedAt: at }).where('userId', '=', userId).where('revokedAt', 'is', null)
+  let query = db
+    .updateTable('sessions')
+    .set({ revokedAt: at })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
   if (exceptId) query = query.where('id', '!=', exceptId)
   return query.execute()
 }

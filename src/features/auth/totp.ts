@@ -15,7 +15,11 @@ export interface TotpEnrolment {
   readonly qrDataUrl: string
 }
 
-export async function describeEnrolment(secret: string, issuer: string, label: string): Promise<TotpEnrolment> {
+export async function describeEnrolment(
+  secret: string,
+  issuer: string,
+  label: string,
+): Promise<TotpEnrolment> {
   const otpauthUrl = generateURI({ issuer, label, secret })
   const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 2, width: 240 })
   return { secret, otpauthUrl, qrDataUrl }

@@ -58,7 +58,9 @@ describe('POST /api/v1/users', () => {
       payload: { username: admin.username, displayName: 'Kembar', roles: [{ role: 'employee' }] },
     })
     expect(response.statusCode).toBe(409)
-    expect(response.json()).toEqual({ error: { code: 'user.username_taken', details: { username: admin.username } } })
+    expect(response.json()).toEqual({
+      error: { code: 'user.username_taken', details: { username: admin.username } },
+    })
     expect(await context.database.db.selectFrom('users').select('id').execute()).toHaveLength(before.length)
   })
 
@@ -87,7 +89,12 @@ describe('POST /api/v1/users', () => {
       method: 'POST',
       url: '/api/v1/users',
       headers: session.headers,
-      payload: { username: 'pegawai01', displayName: 'Pegawai', roles: [{ role: 'employee' }], password: 'pendek' },
+      payload: {
+        username: 'pegawai01',
+        displayName: 'Pegawai',
+        roles: [{ role: 'employee' }],
+        password: 'pendek',
+      },
     })
     expect(weak.statusCode).toBe(422)
     expect(weak.json().error.code).toBe('auth.password_weak')
@@ -99,7 +106,9 @@ describe('POST /api/v1/users', () => {
       payload: { username: 'nama dengan spasi', displayName: 'Pegawai', roles: [{ role: 'bupati' }] },
     })
     expect(badName.statusCode).toBe(400)
-    const paths = badName.json().error.details.issues.map((issue: { path: unknown[] }) => issue.path.join('.'))
+    const paths = badName
+      .json()
+      .error.details.issues.map((issue: { path: unknown[] }) => issue.path.join('.'))
     expect(paths).toEqual(expect.arrayContaining(['username', 'roles.0.role']))
   })
 
@@ -112,7 +121,12 @@ describe('POST /api/v1/users', () => {
     })
     const session = await signIn(app, context, employee)
     const payload = { username: 'siapa', displayName: 'Siapa Saja', roles: [{ role: 'employee' }] }
-    const forbidden = await app.inject({ method: 'POST', url: '/api/v1/users', headers: session.headers, payload })
+    const forbidden = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: session.headers,
+      payload,
+    })
     expect(forbidden.statusCode).toBe(403)
     expect(forbidden.json().error.code).toBe('auth.forbidden')
     const anonymous = await app.inject({ method: 'POST', url: '/api/v1/users', payload })
@@ -143,19 +157,30 @@ describe('GET /api/v1/users', () => {
     expect(all.json().items).toHaveLength(2)
 
     const search = await app.inject({ method: 'GET', url: '/api/v1/users?q=SITI', headers: session.headers })
-    expect(search.json().items.map((u: { username: string }) => u.username)).toEqual(['siti-aminah', 'siti-rahma'])
+    expect(search.json().items.map((u: { username: string }) => u.username)).toEqual([
+      'siti-aminah',
+      'siti-rahma',
+    ])
 
     const wildcard = await app.inject({ method: 'GET', url: '/api/v1/users?q=%25', headers: session.headers })
     expect(wildcard.json().total).toBe(0)
 
-    const foreign = await app.inject({ method: 'GET', url: `/api/v1/users?agencyId=${other.id}`, headers: session.headers })
+    const foreign = await app.inject({
+      method: 'GET',
+      url: `/api/v1/users?agencyId=${other.id}`,
+      headers: session.headers,
+    })
     expect(foreign.statusCode).toBe(403)
   })
 
   it('rejects unknown query parameters and out-of-range pages', async () => {
     const { app, session } = await agencyAdminApp()
     for (const query of ['?pageSize=1000', '?page=0', '?sort=username']) {
-      const response = await app.inject({ method: 'GET', url: `/api/v1/users${query}`, headers: session.headers })
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/v1/users${query}`,
+        headers: session.headers,
+      })
       expect(response.statusCode).toBe(400)
       expect(response.json().error.code).toBe('request.invalid')
     }
@@ -194,7 +219,11 @@ describe('account administration', () => {
     })
     expect(response.statusCode).toBe(200)
     expect(response.json().roles.map((r: { role: string }) => r.role)).toEqual(['decision_maker', 'examiner'])
-    const after = await app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: staffSession.headers })
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: staffSession.headers,
+    })
     expect(after.statusCode).toBe(401)
     const audit = await context.database.db
       .selectFrom('auditEvents')
@@ -213,7 +242,11 @@ describe('account administration', () => {
       agencyId: agency.id,
       assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
     })
-    const disable = await app.inject({ method: 'POST', url: `/api/v1/users/${staff.user.id}/disable`, headers: session.headers })
+    const disable = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${staff.user.id}/disable`,
+      headers: session.headers,
+    })
     expect(disable.json()).toMatchObject({ disabled: true })
     const login = await app.inject({
       method: 'POST',
@@ -221,13 +254,21 @@ describe('account administration', () => {
       payload: { username: staff.username, password: staff.password },
     })
     expect(login.statusCode).toBe(403)
-    const enable = await app.inject({ method: 'POST', url: `/api/v1/users/${staff.user.id}/enable`, headers: session.headers })
+    const enable = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${staff.user.id}/enable`,
+      headers: session.headers,
+    })
     expect(enable.json()).toMatchObject({ disabled: false })
   })
 
   it('refuses to disable or re-role oneself (409)', async () => {
     const { app, admin, session } = await agencyAdminApp()
-    const disable = await app.inject({ method: 'POST', url: `/api/v1/users/${admin.user.id}/disable`, headers: session.headers })
+    const disable = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${admin.user.id}/disable`,
+      headers: session.headers,
+    })
     expect(disable.statusCode).toBe(409)
     expect(disable.json().error.code).toBe('user.cannot_change_self')
   })
@@ -236,12 +277,20 @@ describe('account administration', () => {
     const { app, context, agency, session } = await agencyAdminApp()
     const staff = await insertAgencyAdmin(context, agency.id)
 
-    const reset = await app.inject({ method: 'POST', url: `/api/v1/users/${staff.user.id}/password-reset`, headers: session.headers })
+    const reset = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${staff.user.id}/password-reset`,
+      headers: session.headers,
+    })
     expect(reset.statusCode).toBe(200)
     expect(reset.headers['cache-control']).toBe('no-store')
     const { temporaryPassword } = reset.json()
 
-    const totp = await app.inject({ method: 'POST', url: `/api/v1/users/${staff.user.id}/totp-reset`, headers: session.headers })
+    const totp = await app.inject({
+      method: 'POST',
+      url: `/api/v1/users/${staff.user.id}/totp-reset`,
+      headers: session.headers,
+    })
     expect(totp.json()).toMatchObject({ totpEnabled: false })
 
     const login = await app.inject({
@@ -254,7 +303,11 @@ describe('account administration', () => {
 
   it('answers 400 for a malformed user id', async () => {
     const { app, session } = await agencyAdminApp()
-    const response = await app.inject({ method: 'GET', url: '/api/v1/users/not-a-uuid', headers: session.headers })
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/not-a-uuid',
+      headers: session.headers,
+    })
     expect(response.statusCode).toBe(400)
     expect(response.json().error.details.issues[0]).toMatchObject({ location: 'params', path: ['userId'] })
   })

@@ -19,7 +19,10 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
 
   app.get(
     '/users',
-    { config, schema: { tags, summary: 'List accounts', querystring: ListUsersQuery, response: { 200: UserList } } },
+    {
+      config,
+      schema: { tags, summary: 'List accounts', querystring: ListUsersQuery, response: { 200: UserList } },
+    },
     (request) => users.listUsers(actorOf(request), request.query),
   )
 
@@ -47,7 +50,13 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
     '/users/:userId',
     {
       config,
-      schema: { tags, summary: 'Change name or e-mail', params: UserParams, body: UpdateUserBody, response: { 200: UserView } },
+      schema: {
+        tags,
+        summary: 'Change name or e-mail',
+        params: UserParams,
+        body: UpdateUserBody,
+        response: { 200: UserView },
+      },
     },
     (request) => users.updateUser(actorOf(request), request.params.userId, request.body),
   )
@@ -56,20 +65,32 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
     '/users/:userId/roles',
     {
       config,
-      schema: { tags, summary: 'Replace role assignments', params: UserParams, body: SetRolesBody, response: { 200: UserView } },
+      schema: {
+        tags,
+        summary: 'Replace role assignments',
+        params: UserParams,
+        body: SetRolesBody,
+        response: { 200: UserView },
+      },
     },
     (request) => users.setRoles(actorOf(request), request.params.userId, request.body),
   )
 
   app.post(
     '/users/:userId/disable',
-    { config, schema: { tags, summary: 'Disable an account', params: UserParams, response: { 200: UserView } } },
+    {
+      config,
+      schema: { tags, summary: 'Disable an account', params: UserParams, response: { 200: UserView } },
+    },
     (request) => users.setDisabled(actorOf(request), request.params.userId, true),
   )
 
   app.post(
     '/users/:userId/enable',
-    { config, schema: { tags, summary: 'Enable an account', params: UserParams, response: { 200: UserView } } },
+    {
+      config,
+      schema: { tags, summary: 'Enable an account', params: UserParams, response: { 200: UserView } },
+    },
     (request) => users.setDisabled(actorOf(request), request.params.userId, false),
   )
 
@@ -77,7 +98,12 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
     '/users/:userId/password-reset',
     {
       config,
-      schema: { tags, summary: 'Issue a temporary password', params: UserParams, response: { 200: TemporaryPasswordView } },
+      schema: {
+        tags,
+        summary: 'Issue a temporary password',
+        params: UserParams,
+        response: { 200: TemporaryPasswordView },
+      },
     },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store')
@@ -87,7 +113,10 @@ export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async
 
   app.post(
     '/users/:userId/totp-reset',
-    { config, schema: { tags, summary: 'Clear the second factor', params: UserParams, response: { 200: UserView } } },
+    {
+      config,
+      schema: { tags, summary: 'Clear the second factor', params: UserParams, response: { 200: UserView } },
+    },
     (request) => users.resetTotp(actorOf(request), request.params.userId),
   )
 }

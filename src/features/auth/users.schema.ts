@@ -4,11 +4,7 @@ import { RoleAssignmentView } from './auth.schema.js'
 
 export const usernamePattern = /^[a-z0-9](?:[a-z0-9._-]{1,62}[a-z0-9])$/
 
-export const Username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(usernamePattern, 'username_format')
+export const Username = z.string().trim().toLowerCase().regex(usernamePattern, 'username_format')
 
 export const RoleGrant = z.strictObject({
   role: z.enum(roles),
@@ -23,6 +19,8 @@ export const UserView = z.object({
   agencyId: z.string().nullable(),
   roles: z.array(RoleAssignmentView),
   totpEnabled: z.boolean(),
+  /** The account holds a temporary password not yet replaced. */
+  passwordMustChange: z.boolean(),
   disabled: z.boolean(),
   createdAt: z.string(),
 })

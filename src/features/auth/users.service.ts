@@ -47,6 +47,7 @@ export function toUserView(row: UserRow, assignments: readonly RoleAssignmentRow
     agencyId: row.agencyId,
     roles: assignments.filter((a) => a.userId === row.id).map(toAssignment),
     totpEnabled: row.totpEnabledAt !== null,
+    passwordMustChange: row.passwordMustChange === 1,
     disabled: row.disabledAt !== null,
     createdAt: row.createdAt,
   }
@@ -64,6 +65,8 @@ export interface NewAccount {
   readonly agencyId: string | null
   readonly assignments: readonly RoleAssignment[]
   readonly password: string
+  /** A generated password is temporary: the user must replace it at the first sign-in. */
+  readonly passwordIsTemporary: boolean
 }
 
 /**
@@ -84,7 +87,8 @@ export async function createAccount(
   }
   const passwordHash = await hashPassword(account.password)
   return db.transaction().execute(async (trx) => {
-    if (await accounts.findUserByUsername(trx, username)) throw new DomainError('user.username_taken', { username })
+    if (await accounts.findUserByUsername(trx, username))
+      throw new DomainError('user.username_taken', { username })
     if (account.agencyId && !(await findAgencyById(trx, account.agencyId))) {
       throw new DomainError('agency.not_found', { agencyId: account.agencyId })
     }
@@ -97,6 +101,7 @@ export async function createAccount(
       email: account.email ?? null,
       passwordHash,
       passwordChangedAt: now,
+      passwordMustChange: account.passwordIsTemporary ? 1 : 0,
       totpSecretSealed: null,
       totpPendingSecretSealed: null,
       totpEnabledAt: null,
@@ -106,17 +111,15 @@ export async function createAccount(
       updatedAt: now,
     }
     await accounts.insertUser(trx, user)
-    const rows = account.assignments.map(
-      (assignment): RoleAssignmentRow => ({
-        id: newId(),
-        userId: user.id,
-        role: assignment.role,
-        agencyId: assignment.agencyId,
-        unitId: assignment.unitId,
-        createdAt: now,
-        createdBy: auditActor.id,
-      }),
-    )
+    const rows = account.assignments.map((assignment): RoleAssignmentRow => ({
+      id: newId(),
+      userId: user.id,
+      role: assignment.role,
+      agencyId: assignment.agencyId,
+      unitId: assignment.unitId,
+      createdAt: now,
+      createdBy: auditActor.id,
+    }))
     await accounts.insertAssignments(trx, rows)
     await recordAuditEvent(trx, clock, auditActor, {
       action: 'user.created',
@@ -149,10 +152,14 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
     const loaded = await loadUserWithRoles(trx, userId)
     if (!loaded) throw new DomainError('user.not_found', { userId })
     const agencies = new Set(
-      [loaded.user.agencyId, ...loaded.assignments.map((a) => a.agencyId)].filter((id): id is string => id !== null),
+      [loaded.user.agencyId, ...loaded.assignments.map((a) => a.agencyId)].filter(
+        (id): id is string => id !== null,
+      ),
     )
     const isPlatformAccount = loaded.assignments.some((a) => a.role === 'super_admin') || agencies.size === 0
-    const allowed = isSuperAdmin(actor) || (!isPlatformAccount && [...agencies].every((id) => canAdministerAgency(actor, id)))
+    const allowed =
+      isSuperAdmin(actor) ||
+      (!isPlatformAccount && [...agencies].every((id) => canAdministerAgency(actor, id)))
     if (!allowed) throw new DomainError('user.not_found', { userId })
     return loaded
   }
@@ -160,7 +167,8 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
   function resolveGrants(actor: Actor, agencyId: string, grants: SetRolesBody['roles']): RoleAssignment[] {
     const allowed = grantableRoles(actor, agencyId)
     return grants.map((grant) => {
-      if (!allowed.includes(grant.role)) throw new DomainError('user.role_invalid', { role: grant.role, problem: 'not_grantable' })
+      if (!allowed.includes(grant.role))
+        throw new DomainError('user.role_invalid', { role: grant.role, problem: 'not_grantable' })
       const assignment: RoleAssignment = { role: grant.role, agencyId, unitId: grant.unitId ?? null }
       const problem = assignmentShapeProblem(assignment)
       if (problem) throw new DomainError('user.role_invalid', { role: grant.role, problem })
@@ -198,7 +206,12 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
         db,
         rows.map((row) => row.id),
       )
-      return { items: rows.map((row) => toUserView(row, assignments)), total, page: query.page, pageSize: query.pageSize }
+      return {
+        items: rows.map((row) => toUserView(row, assignments)),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      }
     },
 
     async getUser(actor: Actor, userId: string): Promise<UserView> {
@@ -218,6 +231,7 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
         agencyId,
         assignments,
         password,
+        passwordIsTemporary: body.password === undefined,
       })
       return { user, temporaryPassword: body.password ? null : password }
     },
@@ -238,7 +252,9 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
           entityId: userId,
           agencyId: user.agencyId,
           summary: {
-            before: Object.fromEntries(Object.keys(patch).map((key) => [key, user[key as keyof typeof patch]])),
+            before: Object.fromEntries(
+              Object.keys(patch).map((key) => [key, user[key as keyof typeof patch]]),
+            ),
             after: patch,
           },
         })
@@ -255,15 +271,13 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
         const next = resolveGrants(actor, user.agencyId, body.roles)
         const now = clock.now().toISOString()
         await accounts.deleteAssignmentsOfUser(trx, userId)
-        const rows = next.map(
-          (assignment): RoleAssignmentRow => ({
-            id: newId(),
-            userId,
-            ...assignment,
-            createdAt: now,
-            createdBy: actor.userId,
-          }),
-        )
+        const rows = next.map((assignment): RoleAssignmentRow => ({
+          id: newId(),
+          userId,
+          ...assignment,
+          createdAt: now,
+          createdBy: actor.userId,
+        }))
         await accounts.insertAssignments(trx, rows)
         await accounts.updateUser(trx, userId, { updatedAt: now })
         // Privileges changed: make the user sign in again so the new roles apply everywhere at once.
@@ -306,7 +320,12 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
         const { user } = await loadManaged(trx, actor, userId)
         if (user.id === actor.userId) throw new DomainError('user.cannot_change_self', { change: 'password' })
         const now = clock.now().toISOString()
-        await accounts.updateUser(trx, userId, { passwordHash, passwordChangedAt: now, updatedAt: now })
+        await accounts.updateUser(trx, userId, {
+          passwordHash,
+          passwordChangedAt: now,
+          passwordMustChange: 1,
+          updatedAt: now,
+        })
         await sessions.revokeSessionsOfUser(trx, userId, now)
         await recordAuditEvent(trx, clock, auditActorOf(actor), {
           action: 'user.password_reset',

@@ -8,11 +8,24 @@ describe('bootstrapFirstStart', () => {
     const context = await createTestContext()
     const db = context.database.db
     const first = await bootstrapFirstStart(db, context.clock, { demoSeed: true })
-    expect(first?.agency).toMatchObject({ slug: 'kota-contoh', name: 'Pemerintah Kota Contoh', timeZone: 'Asia/Jakarta' })
+    expect(first?.agency).toMatchObject({
+      slug: 'kota-contoh',
+      name: 'Pemerintah Kota Contoh',
+      timeZone: 'Asia/Jakarta',
+    })
     expect(first?.admin).toMatchObject({ username: 'admin', passwordFromEnv: false })
-    const admin = await db.selectFrom('users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow()
+    const admin = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow()
     expect(await verifyPassword(admin.passwordHash, first?.admin.password ?? '')).toBe(true)
-    const roles = await db.selectFrom('roleAssignments').select(['role', 'agencyId']).where('userId', '=', admin.id).orderBy('role').execute()
+    const roles = await db
+      .selectFrom('roleAssignments')
+      .select(['role', 'agencyId'])
+      .where('userId', '=', admin.id)
+      .orderBy('role')
+      .execute()
     expect(roles).toEqual([
       { role: 'agency_admin', agencyId: first?.agency?.id },
       { role: 'super_admin', agencyId: null },
@@ -28,7 +41,10 @@ describe('bootstrapFirstStart', () => {
       demoSeed: false,
       adminPassword: 'Sandi-Dari-Lingkungan-2026',
     })
-    expect(result).toMatchObject({ agency: null, admin: { password: 'Sandi-Dari-Lingkungan-2026', passwordFromEnv: true } })
+    expect(result).toMatchObject({
+      agency: null,
+      admin: { password: 'Sandi-Dari-Lingkungan-2026', passwordFromEnv: true },
+    })
     expect(await context.database.db.selectFrom('agencies').select('id').execute()).toEqual([])
   })
 })

@@ -23,7 +23,11 @@ export const demoAgency = {
 export const firstAdminUsername = 'admin'
 
 /** Creates the demo agency when it does not exist yet; returns it either way. */
-export async function seedDemoAgency(db: Kysely<Database>, clock: Clock, actor: AuditActor = systemActor): Promise<AgencyView> {
+export async function seedDemoAgency(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: AuditActor = systemActor,
+): Promise<AgencyView> {
   return (await findAgencyBySlug(db, demoAgency.slug)) ?? createAgency(db, clock, actor, demoAgency)
 }
 
@@ -53,6 +57,10 @@ export async function bootstrapFirstStart(
       ...(agency ? [{ role: 'agency_admin' as const, agencyId: agency.id, unitId: null }] : []),
     ],
     password,
+    passwordIsTemporary: options.adminPassword === undefined,
   })
-  return { agency, admin: { username: firstAdminUsername, password, passwordFromEnv: options.adminPassword !== undefined } }
+  return {
+    agency,
+    admin: { username: firstAdminUsername, password, passwordFromEnv: options.adminPassword !== undefined },
+  }
 }

@@ -63,7 +63,8 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
   // Synchronous for public routes (no session lookup, no promise); the rest resolves the session.
   const authorizeRequest = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     const policy = request.routeOptions.config.policy
-    if (!isPolicyName(policy)) return done(new DomainError('auth.forbidden', { reason: 'route_without_policy' }))
+    if (!isPolicyName(policy))
+      return done(new DomainError('auth.forbidden', { reason: 'route_without_policy' }))
     if (policy === 'public') return done()
     authorizeSession(request, reply, policy).then(() => done(), done)
   }
@@ -76,8 +77,14 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
     route.onRequest = [...existing, authorizeRequest] as typeof route.onRequest
   })
 
-  async function authorizeSession(request: FastifyRequest, reply: FastifyReply, policy: PolicyName): Promise<void> {
-    const token = request.headers.cookie ? app.parseCookie(request.headers.cookie)[options.cookieName] : undefined
+  async function authorizeSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    policy: PolicyName,
+  ): Promise<void> {
+    const token = request.headers.cookie
+      ? app.parseCookie(request.headers.cookie)[options.cookieName]
+      : undefined
     let expired = false
     if (token) {
       const lookup = await options.auth.resolveSession(token)
@@ -97,14 +104,21 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
         throw new DomainError('auth.unauthenticated', expired ? { reason: 'session_expired' } : {})
       case 'second_factor_required':
         throw new DomainError('auth.second_factor_required')
+      case 'password_change_required':
+        throw new DomainError('auth.password_change_required')
       case 'forbidden':
         throw new DomainError('auth.forbidden')
     }
 
-    if (!safeMethods.has(request.method) && request.routeOptions.config.csrf !== false && request.authSession) {
+    if (
+      !safeMethods.has(request.method) &&
+      request.routeOptions.config.csrf !== false &&
+      request.authSession
+    ) {
       const header = request.headers['x-csrf-token']
       const sent = Array.isArray(header) ? header[0] : header
-      if (!sent || !constantTimeEqual(sent, request.authSession.csrfToken)) throw new DomainError('auth.csrf_invalid')
+      if (!sent || !constantTimeEqual(sent, request.authSession.csrfToken))
+        throw new DomainError('auth.csrf_invalid')
     }
   }
 }

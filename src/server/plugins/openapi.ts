@@ -6,7 +6,10 @@ import fp from 'fastify-plugin'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 import { markRoutesPublic } from './public-scope.js'
 
-async function openApiPlugin(app: FastifyInstance, options: { version: string; cookieName: string }): Promise<void> {
+async function openApiPlugin(
+  app: FastifyInstance,
+  options: { version: string; cookieName: string },
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

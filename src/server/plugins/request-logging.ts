@@ -20,7 +20,11 @@ async function requestLoggingPlugin(app: FastifyInstance): Promise<void> {
           userAgent: request.headers['user-agent'],
         }
     request.log.info(
-      { request: entry, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        request: entry,
+        statusCode: reply.statusCode,
+        responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request completed',
     )
     done()

@@ -84,7 +84,8 @@ async function securityPlugin(app: FastifyInstance, options: SecurityOptions): P
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => createHash('sha256').update(salt).update(request.ip).digest('base64url'),
-    errorResponseBuilder: (_request, context) => new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000))),
+    errorResponseBuilder: (_request, context) =>
+      new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000))),
   })
 }
 

@@ -1,0 +1,16 @@
+// Mantine's PostCSS preset (rem(), light-dark(), @mixin hover/smaller-than) and the breakpoint variables
+// used in src/web/**/*.css; they match Mantine's default theme.breakpoints.
+module.exports = {
+  plugins: {
+    'postcss-preset-mantine': {},
+    'postcss-simple-vars': {
+      variables: {
+        'mantine-breakpoint-xs': '36em',
+        'mantine-breakpoint-sm': '48em',
+        'mantine-breakpoint-md': '62em',
+        'mantine-breakpoint-lg': '75em',
+        'mantine-breakpoint-xl': '88em',
+      },
+    },
+  },
+}

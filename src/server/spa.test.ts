@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createTestApp } from '../../test/support/test-context.js'
+import { cspNoncePlaceholder } from './plugins/spa.js'
+
+function builtWebRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'netra-web-'))
+  mkdirSync(path.join(root, 'assets'))
+  writeFileSync(
+    path.join(root, 'index.html'),
+    `<!doctype html><html lang="id"><head><meta property="csp-nonce" nonce="${cspNoncePlaceholder}"><script type="module" nonce="${cspNoncePlaceholder}" src="/assets/app-1.js"></script></head><body>v1</body></html>`,
+  )
+  writeFileSync(path.join(root, 'assets', 'app-1.js'), 'console.log(1)')
+  return root
+}
+
+describe('the single-page app', () => {
+  it('serves index.html for page paths with a fresh style nonce in both the CSP and the document', async () => {
+    const { app } = await createTestApp({ webRoot: builtWebRoot() })
+    const first = await app.inject({ method: 'GET', url: '/pengguna/123' })
+    const second = await app.inject({ method: 'GET', url: '/' })
+    for (const page of [first, second]) {
+      expect(page.statusCode).toBe(200)
+      expect(page.headers['content-type']).toContain('text/html')
+      expect(page.headers['cache-control']).toBe('no-store')
+      const nonce = /'nonce-([^']+)'/.exec(String(page.headers['content-security-policy']))?.[1]
+      expect(nonce).toMatch(/^[A-Za-z0-9+/=]{20,}$/)
+      expect(page.body).toContain(`nonce="${nonce}"`)
+      expect(page.body).not.toContain(cspNoncePlaceholder)
+      expect(String(page.headers['content-security-policy'])).toMatch(/script-src 'self';/)
+    }
+    expect(first.headers['content-security-policy']).not.toBe(second.headers['content-security-policy'])
+  })
+
+  it('caches hashed assets for a year and answers a missing file with 404, not the page', async () => {
+    const { app } = await createTestApp({ webRoot: builtWebRoot() })
+    const asset = await app.inject({ method: 'GET', url: '/assets/app-1.js' })
+    expect(asset.statusCode).toBe(200)
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    for (const url of ['/assets/missing-9.js', '/../package.json', '/.env']) {
+      const response = await app.inject({ method: 'GET', url })
+      expect(response.statusCode).toBe(404)
+      expect(response.json().error.code).toBe('route.not_found')
+    }
+  })
+
+  it('picks up a rebuild without a restart', async () => {
+    const root = builtWebRoot()
+    const { app } = await createTestApp({ webRoot: root })
+    await app.inject({ method: 'GET', url: '/' })
+    writeFileSync(path.join(root, 'assets', 'app-2.js'), 'console.log(2)')
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><html lang="id"><body>v2</body></html>')
+    const later = Date.now() / 1000 + 5
+    utimesSync(path.join(root, 'index.html'), later, later)
+    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('v2')
+    expect((await app.inject({ method: 'GET', url: '/assets/app-2.js' })).statusCode).toBe(200)
+  })
+})

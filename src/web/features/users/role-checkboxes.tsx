@@ -1,0 +1,50 @@
+import { Checkbox, Stack } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { Role } from '../../../domain/access'
+
+export interface RoleCheckboxesProps {
+  /** Roles offered, from the domain's grantableRoles(); super_admin is never among them. */
+  readonly grantable: readonly Role[]
+  readonly value: readonly Role[]
+  readonly onChange: (roles: Role[]) => void
+  readonly error?: string | null
+  readonly isDisabled?: boolean
+  /** Group label; defaults to "Peran". */
+  readonly label?: string
+}
+
+export function RoleCheckboxes({
+  grantable,
+  value,
+  onChange,
+  error,
+  isDisabled = false,
+  label,
+}: RoleCheckboxesProps) {
+  const { t } = useTranslation()
+  const handleChange = (next: string[]) => {
+    onChange(grantable.filter((role) => next.includes(role)))
+  }
+  return (
+    <Checkbox.Group
+      label={label ?? t('users.roles.label')}
+      description={t('users.roles.description')}
+      value={[...value]}
+      onChange={handleChange}
+      error={error ?? undefined}
+      withAsterisk
+    >
+      <Stack gap="sm" mt="xs">
+        {grantable.map((role) => (
+          <Checkbox
+            key={role}
+            value={role}
+            label={t(`roles.label.${role}`)}
+            description={t(`roles.description.${role}`)}
+            disabled={isDisabled}
+          />
+        ))}
+      </Stack>
+    </Checkbox.Group>
+  )
+}
