@@ -20,7 +20,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await server?.stop()
+  // Graceful shutdown: SIGTERM lets in-flight work finish and exits 0.
+  const exitCode = await server?.stop()
+  expect(exitCode).toBe(0)
 })
 
 const newPassword = 'teh manis di pendopo kota 2026'
@@ -165,7 +167,7 @@ describe('staff shell journey', () => {
     await page.goto(`${server.baseUrl}/masuk`)
     await expect.poll(() => page.getByRole('heading', { name: 'Masuk ke Netra' }).isVisible()).toBe(true)
     await expectAccessible(page, 'masuk (phone)')
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
     expect(overflow).toBeLessThanOrEqual(0)
     expect(problems).toEqual([])
     await context.close()

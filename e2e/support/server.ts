@@ -13,7 +13,8 @@ export interface RunningServer {
   readonly dataDir: string
   readonly admin: { readonly username: string; readonly password: string }
   readonly output: () => string
-  stop(): Promise<void>
+  /** Sends SIGTERM (as a process manager would) and resolves with the exit code. */
+  stop(): Promise<number | null>
 }
 
 function freePort(): Promise<number> {
@@ -73,9 +74,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     admin: { username, password },
     output: () => output,
     stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
+      new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode)
+        child.once('exit', (code) => resolve(code))
         child.kill('SIGTERM')
       }),
   }

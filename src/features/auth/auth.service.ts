@@ -280,9 +280,17 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!user) throw new DomainError('auth.unauthenticated')
       if (user.totpEnabledAt) throw new DomainError('auth.totp_already_enabled')
       const secret = newTotpSecret()
-      await accounts.updateUser(db, user.id, {
-        totpPendingSecretSealed: totpSealer.seal(secret),
-        updatedAt: clock.now().toISOString(),
+      await db.transaction().execute(async (trx) => {
+        await accounts.updateUser(trx, user.id, {
+          totpPendingSecretSealed: totpSealer.seal(secret),
+          updatedAt: clock.now().toISOString(),
+        })
+        await recordAuditEvent(trx, clock, userActor(user), {
+          action: 'auth.totp_enrolment_started',
+          entityType: 'user',
+          entityId: user.id,
+          agencyId: user.agencyId,
+        })
       })
       return describeEnrolment(secret, totpIssuer, user.username)
     },
@@ -357,11 +365,20 @@ export function createAuthService(deps: AuthServiceDeps) {
       return describeSession(session)
     },
 
-    /** Housekeeping job: forget sessions that ended more than a day ago. */
+    /** Housekeeping job: forget sessions that ended more than a day ago (audited as one event per run). */
     async purgeEndedSessions(): Promise<number> {
       const cutoff = new Date(clock.now().getTime() - 24 * 3_600_000).toISOString()
-      const result = await sessions.deleteSessionsEndedBefore(db, cutoff)
-      return Number(result.numDeletedRows)
+      return db.transaction().execute(async (trx) => {
+        const deleted = Number((await sessions.deleteSessionsEndedBefore(trx, cutoff)).numDeletedRows)
+        if (deleted > 0) {
+          await recordAuditEvent(trx, clock, systemActor, {
+            action: 'auth.sessions_purged',
+            entityType: 'session',
+            summary: { deleted, endedBefore: cutoff },
+          })
+        }
+        return deleted
+      })
     },
   }
 }

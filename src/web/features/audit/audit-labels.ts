@@ -11,11 +11,13 @@ export const knownAuditActions = [
   'auth.signed_in',
   'auth.signed_in_for_enrolment',
   'auth.signed_out',
+  'auth.totp_enrolment_started',
   'auth.totp_enrolled',
   'auth.password_changed',
   'auth.locked_out',
+  'auth.sessions_purged',
   'notification.sent',
   'notification.failed',
 ] as const
 
-export const knownEntityTypes = ['user', 'agency', 'notification'] as const
+export const knownEntityTypes = ['user', 'agency', 'notification', 'session'] as const
