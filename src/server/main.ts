@@ -26,7 +26,9 @@ function printFirstStart(
     `   Password : ${result.admin.passwordFromEnv ? '(dari NETRA_ADMIN_PASSWORD)' : result.admin.password}`,
     ...(result.agency ? [`   Instansi : ${result.agency.name} (demo)`] : []),
     ' Catat kata sandi ini sekarang: tidak akan ditampilkan lagi.',
-    ' Saat masuk pertama, daftarkan aplikasi autentikator (TOTP).',
+    result.admin.passwordFromEnv
+      ? ' Saat masuk pertama, daftarkan aplikasi autentikator (TOTP).'
+      : ' Saat masuk pertama, daftarkan aplikasi autentikator (TOTP), lalu ganti kata sandi sementara ini.',
     '================================================================',
     '',
   ]
