@@ -43,6 +43,12 @@ describe('route policies', () => {
     expect(publicApi).toEqual(['GET /api/health', 'HEAD /api/health', 'POST /api/v1/auth/login'])
   })
 
+  it('guards the HEAD twin of a protected GET route too', async () => {
+    const { app } = await createTestApp()
+    const response = await app.inject({ method: 'HEAD', url: '/api/v1/users' })
+    expect(response.statusCode).toBe(401)
+  })
+
   it('denies at runtime a route registered without a policy (default deny), and the check above would name it', async () => {
     const { app } = await createTestApp({
       extraApiRoutes: (api) => {

@@ -74,7 +74,10 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
   app.addHook('onRoute', (route) => {
     registry.push(route)
     const existing = route.onRequest ? [route.onRequest].flat() : []
-    route.onRequest = [...existing, authorizeRequest] as typeof route.onRequest
+    // HEAD routes are copied from their GET route after this hook ran on it: add the check once.
+    if (!existing.includes(authorizeRequest)) {
+      route.onRequest = [...existing, authorizeRequest] as typeof route.onRequest
+    }
   })
 
   async function authorizeSession(
