@@ -222,6 +222,29 @@ describe('POST /api/v1/auth/login', () => {
     expect(lockouts).toEqual([{ action: 'auth.locked_out', entityId: account.user.id }])
   })
 
+  it('counts every failure of concurrent attempts (no lost updates)', async () => {
+    const { app, context } = await createTestApp()
+    const agency = await insertAgency(context)
+    const account = await insertAccount(context, {
+      agencyId: agency.id,
+      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
+    })
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        app.inject(login({ username: account.username, password: `tebakan-salah-${i}` })),
+      ),
+    )
+    const failures = responses.filter((response) => response.statusCode === 401).length
+    expect(failures).toBeGreaterThan(0)
+    expect(responses.every((response) => [401, 429].includes(response.statusCode))).toBe(true)
+    const row = await context.database.db
+      .selectFrom('loginThrottles')
+      .selectAll()
+      .where('key', '=', account.username)
+      .executeTakeFirstOrThrow()
+    expect(row.failures).toBe(failures)
+  })
+
   it('tells a disabled account apart only after the right password', async () => {
     const { app, context } = await createTestApp()
     const agency = await insertAgency(context)

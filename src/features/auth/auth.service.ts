@@ -145,42 +145,47 @@ export function createAuthService(deps: AuthServiceDeps) {
     return { token, session: await sessionViewOf(db, user, assignments, row) }
   }
 
-  /** Records a failed attempt (outside any transaction, so the count survives the thrown error). */
-  async function failAttempt(
-    key: string,
-    previous: ThrottleState | null,
-    user: UserRow | undefined,
-  ): Promise<never> {
-    const now = clock.now()
-    const next = recordFailure(previous, now, throttlePolicy)
-    await db.transaction().execute(async (trx) => {
-      await sessions.saveThrottle(trx, {
-        key,
-        failures: next.failures,
-        lastFailureAt: next.lastFailureAt?.toISOString() ?? null,
-        lockedUntil: next.lockedUntil?.toISOString() ?? null,
-      })
-      const newlyLocked = isLockout(next, now) && !(previous && isLockout(previous, now))
-      if (newlyLocked && user) {
-        await recordAuditEvent(trx, clock, systemActor, {
-          action: 'auth.locked_out',
-          entityType: 'user',
-          entityId: user.id,
-          agencyId: user.agencyId,
-          summary: { failures: next.failures, lockedUntil: next.lockedUntil?.toISOString() },
+  /**
+   * Records a failed attempt (in its own transaction, so the count survives the thrown error). The count is
+   * updated with compare-and-set against the row as read now, retried on a concurrent change, so parallel
+   * failures are all counted.
+   */
+  async function failAttempt(key: string, user: UserRow | undefined): Promise<never> {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const now = clock.now()
+      const recorded = await db.transaction().execute(async (trx) => {
+        const row = (await sessions.findThrottle(trx, key)) ?? null
+        const previous = row ? toThrottleState(row) : null
+        const next = recordFailure(previous, now, throttlePolicy)
+        const written = await sessions.saveThrottleIfUnchanged(trx, row, {
+          key,
+          failures: next.failures,
+          lastFailureAt: next.lastFailureAt?.toISOString() ?? null,
+          lockedUntil: next.lockedUntil?.toISOString() ?? null,
         })
-      }
-    })
+        if (!written) return false
+        const newlyLocked = isLockout(next, now) && !(previous && isLockout(previous, now))
+        if (newlyLocked && user) {
+          await recordAuditEvent(trx, clock, systemActor, {
+            action: 'auth.locked_out',
+            entityType: 'user',
+            entityId: user.id,
+            agencyId: user.agencyId,
+            summary: { failures: next.failures, lockedUntil: next.lockedUntil?.toISOString() },
+          })
+        }
+        return true
+      })
+      if (recorded) break
+    }
     throw new DomainError('auth.invalid_credentials')
   }
 
-  async function assertNotThrottled(key: string): Promise<ThrottleState | null> {
+  async function assertNotThrottled(key: string): Promise<void> {
     const row = await sessions.findThrottle(db, key)
-    const state = row ? toThrottleState(row) : null
-    const verdict = checkThrottle(state, clock.now(), throttlePolicy)
+    const verdict = checkThrottle(row ? toThrottleState(row) : null, clock.now(), throttlePolicy)
     if (!verdict.allowed)
       throw new DomainError('auth.throttled', { retryAfterSeconds: verdict.retryAfterSeconds })
-    return state
   }
 
   async function describeSession(session: ResolvedSession): Promise<SessionView> {
@@ -193,13 +198,13 @@ export function createAuthService(deps: AuthServiceDeps) {
   return {
     async login(input: LoginBody): Promise<LoginOutcome> {
       const key = throttleKey(input.username)
-      const throttle = await assertNotThrottled(key)
+      await assertNotThrottled(key)
       const user = await accounts.findUserByUsername(db, key)
       if (!user) {
         await verifyAgainstDummy(input.password)
-        return failAttempt(key, throttle, undefined)
+        return failAttempt(key, undefined)
       }
-      if (!(await verifyPassword(user.passwordHash, input.password))) return failAttempt(key, throttle, user)
+      if (!(await verifyPassword(user.passwordHash, input.password))) return failAttempt(key, user)
       if (user.disabledAt) throw new DomainError('auth.account_disabled')
 
       const assignments = await accounts.listAssignmentsOfUsers(db, [user.id])
@@ -218,10 +223,10 @@ export function createAuthService(deps: AuthServiceDeps) {
 
       const secret = totpSealer.open(user.totpSecretSealed)
       const step = await verifyTotp(secret, input.totp, clock.now(), user.totpLastTimeStep)
-      if (step === null) return failAttempt(key, throttle, user)
+      if (step === null) return failAttempt(key, user)
       if (!(await accounts.advanceTotpTimeStep(db, user.id, user.totpLastTimeStep, step))) {
         // Another request consumed this code first.
-        return failAttempt(key, throttle, user)
+        return failAttempt(key, user)
       }
       return { kind: 'signed_in', ...(await openSession(user, assignments, stageAfterFactors(user))) }
     },
@@ -332,9 +337,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       const user = await accounts.findUserById(db, session.actor.userId)
       if (!user) throw new DomainError('auth.unauthenticated')
       const key = throttleKey(user.username)
-      const throttle = await assertNotThrottled(key)
+      await assertNotThrottled(key)
       if (!(await verifyPassword(user.passwordHash, body.currentPassword))) {
-        await failAttempt(key, throttle, user).catch(() => undefined)
+        await failAttempt(key, user).catch(() => undefined)
         throw new DomainError('auth.current_password_incorrect')
       }
       assertPasswordAcceptable(body.newPassword, user.username)

@@ -43,21 +43,41 @@ export const deleteSessionsEndedBefore = (db: Kysely<Database>, before: string) 
 export const findThrottle = (db: Kysely<Database>, key: string) =>
   db.selectFrom('loginThrottles').selectAll().where('key', '=', key).executeTakeFirst()
 
-export async function saveThrottle(
+export interface ThrottleRow {
+  readonly key: string
+  readonly failures: number
+  readonly lastFailureAt: string | null
+  readonly lockedUntil: string | null
+}
+
+/**
+ * Compare-and-set: writes `next` only if the row still equals `previous` (or, with previous null, does not exist
+ * yet). Concurrent failed sign-ins on PostgreSQL then never overwrite each other's count.
+ */
+export async function saveThrottleIfUnchanged(
   db: Kysely<Database>,
-  row: { key: string; failures: number; lastFailureAt: string | null; lockedUntil: string | null },
-): Promise<void> {
-  await db
-    .insertInto('loginThrottles')
-    .values(row)
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures: row.failures,
-        lastFailureAt: row.lastFailureAt,
-        lockedUntil: row.lockedUntil,
-      }),
-    )
-    .execute()
+  previous: ThrottleRow | null,
+  next: ThrottleRow,
+): Promise<boolean> {
+  if (previous === null) {
+    const inserted = await db
+      .insertInto('loginThrottles')
+      .values(next)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst()
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1
+  }
+  let query = db
+    .updateTable('loginThrottles')
+    .set({ failures: next.failures, lastFailureAt: next.lastFailureAt, lockedUntil: next.lockedUntil })
+    .where('key', '=', next.key)
+    .where('failures', '=', previous.failures)
+  query =
+    previous.lastFailureAt === null
+      ? query.where('lastFailureAt', 'is', null)
+      : query.where('lastFailureAt', '=', previous.lastFailureAt)
+  const updated = await query.executeTakeFirst()
+  return Number(updated.numUpdatedRows) === 1
 }
 
 export const clearThrottle = (db: Kysely<Database>, key: string) =>
