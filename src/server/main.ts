@@ -25,7 +25,7 @@ function printFirstStart(
     `   Username : ${result.admin.username}`,
     `   Password : ${result.admin.passwordFromEnv ? '(dari NETRA_ADMIN_PASSWORD)' : result.admin.password}`,
     ...(result.agency ? [`   Instansi : ${result.agency.name} (demo)`] : []),
-    ' Catat kata sandi ini sekarang: tidak akan ditampilkan lagi.',
+    ...(result.admin.passwordFromEnv ? [] : [' Catat kata sandi ini sekarang: tidak akan ditampilkan lagi.']),
     result.admin.passwordFromEnv
       ? ' Saat masuk pertama, daftarkan aplikasi autentikator (TOTP).'
       : ' Saat masuk pertama, daftarkan aplikasi autentikator (TOTP), lalu ganti kata sandi sementara ini.',
