@@ -73,6 +73,14 @@ export async function insertAccount(
   return { user, username, password, totpSecret }
 }
 
+/** An employee (no second factor required) of the given agency. */
+export const insertEmployee = (context: AppContext, agencyId: string, username?: string) =>
+  insertAccount(context, {
+    agencyId,
+    assignments: [{ role: 'employee', agencyId, unitId: null }],
+    ...(username ? { username } : {}),
+  })
+
 /** An agency admin with TOTP enrolled, in the given agency. */
 export const insertAgencyAdmin = (context: AppContext, agencyId: string, username?: string) =>
   insertAccount(context, {

@@ -53,16 +53,14 @@ describe('recordAuditEvent', () => {
     const agency = await insertAgency(context)
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        context.database.db
-          .transaction()
-          .execute((trx) =>
-            recordAuditEvent(trx, context.clock, actor, {
-              action: 'test.concurrent',
-              entityType: 'thing',
-              entityId: String(i),
-              agencyId: agency.id,
-            }),
-          ),
+        context.database.db.transaction().execute((trx) =>
+          recordAuditEvent(trx, context.clock, actor, {
+            action: 'test.concurrent',
+            entityType: 'thing',
+            entityId: String(i),
+            agencyId: agency.id,
+          }),
+        ),
       ),
     )
     const verification = await verifyAuditChains(context.database.db)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   freshTotpCode,
+  insertEmployee,
   insertAccount,
   insertAgency,
   insertAgencyAdmin,
@@ -20,10 +21,7 @@ describe('POST /api/v1/auth/login', () => {
   it('signs an employee in with username and password and sets an HttpOnly SameSite cookie', async () => {
     const { app, context } = await createTestApp()
     const agency = await insertAgency(context)
-    const account = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const account = await insertEmployee(context, agency.id)
 
     const response = await app.inject(login({ username: account.username, password: account.password }))
 
@@ -43,10 +41,7 @@ describe('POST /api/v1/auth/login', () => {
   it('marks the cookie Secure with the __Host- prefix when PUBLIC_URL is https', async () => {
     const { app, context } = await createTestApp({ env: { PUBLIC_URL: 'https://netra.example.go.id' } })
     const agency = await insertAgency(context)
-    const account = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const account = await insertEmployee(context, agency.id)
     const response = await app.inject(login({ username: account.username, password: account.password }))
     expect(response.cookies.find((c) => c.name === '__Host-netra_session')).toMatchObject({
       secure: true,
@@ -179,10 +174,7 @@ describe('POST /api/v1/auth/login', () => {
     const clock = fixedClock('2026-02-02T02:00:00.000Z')
     const { app, context } = await createTestApp({ clock })
     const agency = await insertAgency(context)
-    const account = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const account = await insertEmployee(context, agency.id)
     for (let i = 0; i < 3; i += 1) {
       const failed = await app.inject(login({ username: account.username, password: `salah-salah-${i}` }))
       expect(failed.statusCode).toBe(401)
@@ -201,10 +193,7 @@ describe('POST /api/v1/auth/login', () => {
     const clock = fixedClock('2026-02-02T02:00:00.000Z')
     const { app, context } = await createTestApp({ clock })
     const agency = await insertAgency(context)
-    const account = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const account = await insertEmployee(context, agency.id)
     for (let i = 0; i < 10; i += 1) {
       clock.advance(301_000) // beyond any growing delay
       const failed = await app.inject(login({ username: account.username, password: `salah-salah-${i}` }))
@@ -225,10 +214,7 @@ describe('POST /api/v1/auth/login', () => {
   it('counts every failure of concurrent attempts (no lost updates)', async () => {
     const { app, context } = await createTestApp()
     const agency = await insertAgency(context)
-    const account = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const account = await insertEmployee(context, agency.id)
     const responses = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         app.inject(login({ username: account.username, password: `tebakan-salah-${i}` })),
@@ -248,10 +234,7 @@ describe('POST /api/v1/auth/login', () => {
   it('tells a disabled account apart only after the right password', async () => {
     const { app, context } = await createTestApp()
     const agency = await insertAgency(context)
-    const account = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const account = await insertEmployee(context, agency.id)
     await context.database.db
       .updateTable('users')
       .set({ disabledAt: context.clock.now().toISOString() })
@@ -561,10 +544,7 @@ describe('temporary passwords', () => {
     const { app, context } = await createTestApp()
     const agency = await insertAgency(context)
     const admin = await insertAgencyAdmin(context, agency.id)
-    const employee = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const employee = await insertEmployee(context, agency.id)
     const adminSession = await signIn(app, context, admin)
     const reset = await app.inject({
       method: 'POST',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { insertAccount, insertAgency, signIn } from '../../../test/support/factories.js'
+import { insertAgency, insertEmployee, signIn } from '../../../test/support/factories.js'
 import { createTestApp } from '../../../test/support/test-context.js'
 import { fixedClock } from '../../platform/clock.js'
 
@@ -8,10 +8,7 @@ describe('purgeEndedSessions', () => {
     const clock = fixedClock('2026-03-03T01:00:00.000Z')
     const { app, context } = await createTestApp({ clock })
     const agency = await insertAgency(context)
-    const account = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const account = await insertEmployee(context, agency.id)
     const old = await signIn(app, context, account)
     await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: old.cookie } })
     clock.advance(25 * 3_600_000)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { insertAccount, insertAgency, insertAgencyAdmin, signIn } from '../../../test/support/factories.js'
+import { insertAgency, insertAgencyAdmin, insertEmployee, signIn } from '../../../test/support/factories.js'
 import { createTestApp } from '../../../test/support/test-context.js'
 
 async function agencyAdminApp() {
@@ -115,10 +115,7 @@ describe('POST /api/v1/users', () => {
   it('answers 403 to an employee and 401 without a session', async () => {
     const { app, context } = await createTestApp()
     const agency = await insertAgency(context)
-    const employee = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const employee = await insertEmployee(context, agency.id)
     const session = await signIn(app, context, employee)
     const payload = { username: 'siapa', displayName: 'Siapa Saja', roles: [{ role: 'employee' }] }
     const forbidden = await app.inject({
@@ -138,17 +135,9 @@ describe('GET /api/v1/users', () => {
   it('lists only the admin’s agency, searchable and paginated', async () => {
     const { app, context, agency, session } = await agencyAdminApp()
     const other = await insertAgency(context)
-    await insertAccount(context, {
-      agencyId: other.id,
-      username: 'orang-lain',
-      assignments: [{ role: 'employee', agencyId: other.id, unitId: null }],
-    })
+    await insertEmployee(context, other.id, 'orang-lain')
     for (const name of ['siti-aminah', 'siti-rahma', 'bambang']) {
-      await insertAccount(context, {
-        agencyId: agency.id,
-        username: name,
-        assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-      })
+      await insertEmployee(context, agency.id, name)
     }
 
     const all = await app.inject({ method: 'GET', url: '/api/v1/users?pageSize=2', headers: session.headers })
@@ -205,10 +194,7 @@ describe('account administration', () => {
 
   it('replaces roles, signs the user out everywhere and audits before/after', async () => {
     const { app, context, agency, session } = await agencyAdminApp()
-    const staff = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const staff = await insertEmployee(context, agency.id)
     const staffSession = await signIn(app, context, staff)
 
     const response = await app.inject({
@@ -238,10 +224,7 @@ describe('account administration', () => {
 
   it('disables and re-enables an account; a disabled account cannot sign in', async () => {
     const { app, context, agency, session } = await agencyAdminApp()
-    const staff = await insertAccount(context, {
-      agencyId: agency.id,
-      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
-    })
+    const staff = await insertEmployee(context, agency.id)
     const disable = await app.inject({
       method: 'POST',
       url: `/api/v1/users/${staff.user.id}/disable`,
