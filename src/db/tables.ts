@@ -119,6 +119,61 @@ export interface NotificationOutboxTable {
   sentAt: Instant | null
 }
 
+export interface UnitsTable {
+  id: string
+  agencyId: string
+  parentId: string | null
+  code: string | null
+  name: string
+  kind: string
+  regionCode: string | null
+  headEmployeeId: string | null
+  /** `/<root id>/…/<own id>/`: a subtree is every unit whose path starts with this one's. */
+  path: string
+  /** 0 for a top-level unit (OPD). */
+  depth: number
+  deactivatedAt: Instant | null
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+export interface EmployeesTable {
+  id: string
+  agencyId: string
+  unitId: string
+  kind: string
+  nip: string | null
+  nik: string | null
+  name: string
+  frontTitle: string | null
+  backTitle: string | null
+  gender: string | null
+  /** YYYY-MM-DD */
+  birthDate: string | null
+  grade: string | null
+  positionType: string | null
+  positionTitle: string | null
+  superiorId: string | null
+  status: string
+  email: string | null
+  phone: string | null
+  whatsapp: string | null
+  /** Lower-case, accent-free name with titles, for search. */
+  searchName: string
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+export interface EmployeeSocialAccountsTable {
+  id: string
+  employeeId: string
+  platform: string
+  handle: string
+  url: string | null
+  isVerified: Flag
+  createdAt: Instant
+}
+
 export interface Database {
   agencies: AgenciesTable
   users: UsersTable
@@ -128,6 +183,9 @@ export interface Database {
   auditEvents: AuditEventsTable
   localJobs: LocalJobsTable
   notificationOutbox: NotificationOutboxTable
+  units: UnitsTable
+  employees: EmployeesTable
+  employeeSocialAccounts: EmployeeSocialAccountsTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>
@@ -139,6 +197,9 @@ export type SessionRow = Selectable<SessionsTable>
 export type AuditEventRow = Selectable<AuditEventsTable>
 export type LocalJobRow = Selectable<LocalJobsTable>
 export type NotificationRow = Selectable<NotificationOutboxTable>
+export type UnitRow = Selectable<UnitsTable>
+export type EmployeeRow = Selectable<EmployeesTable>
+export type EmployeeSocialAccountRow = Selectable<EmployeeSocialAccountsTable>
 
 // Generated/ColumnType are re-exported for migrations-to-come that add defaulted columns.
 export type { ColumnType, Generated }

@@ -7,6 +7,9 @@ import * as m20261122_1030 from './2026_11_22_1030_create_audit_events.js'
 import * as m20261122_1040 from './2026_11_22_1040_create_local_jobs.js'
 import * as m20261122_1050 from './2026_11_22_1050_create_notification_outbox.js'
 import * as m20261122_1100 from './2026_11_22_1100_add_users_password_must_change.js'
+import * as m20261123_1000 from './2026_11_23_1000_create_units.js'
+import * as m20261123_1010 from './2026_11_23_1010_create_employees.js'
+import * as m20261123_1020 from './2026_11_23_1020_reference_units_from_role_assignments.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_1040_create_local_jobs': m20261122_1040,
   '2026_11_22_1050_create_notification_outbox': m20261122_1050,
   '2026_11_22_1100_add_users_password_must_change': m20261122_1100,
+  '2026_11_23_1000_create_units': m20261123_1000,
+  '2026_11_23_1010_create_employees': m20261123_1010,
+  '2026_11_23_1020_reference_units_from_role_assignments': m20261123_1020,
 }
