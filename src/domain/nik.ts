@@ -15,7 +15,7 @@ export type NikResult =
     }
   | { readonly ok: false; readonly problem: NikProblem }
 
-export const normaliseNik = (raw: string): string => raw.replace(/[\s.\-]/g, '')
+export const normaliseNik = (raw: string): string => raw.replace(/[\s.-]/g, '')
 
 export function parseNik(raw: string): NikResult {
   const n = normaliseNik(raw)
