@@ -9,8 +9,12 @@ import { UsageError, parseArgs } from './lib/args.js'
 import { installCleanupHandlers, runCleanups } from './lib/cleanup.js'
 import { figureLine, type Figure } from './lib/report.js'
 import { login } from './login.js'
+// employee import
+import { importBench } from './import.js'
+// employee search
+import { search } from './search.js'
 
-const benches: readonly Bench[] = [health, login]
+const benches: readonly Bench[] = [health, login, importBench, search]
 
 function printUsage(problem?: string): void {
   const out = process.stderr

@@ -10,6 +10,16 @@ import { createAgenciesService } from './features/agencies/agencies.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
 import { createAuthService } from './features/auth/auth.service.js'
 import { createUsersService } from './features/auth/users.service.js'
+// elections and working-day calendar
+import { createCalendarService } from './features/calendar/calendar.service.js'
+import { createElectionsService } from './features/elections/elections.service.js'
+// roster: units and employees
+import { createEmployeesService } from './features/employees/employees.service.js'
+import { createUnitsService } from './features/units/units.service.js'
+// employee import and export
+import path from 'node:path'
+import { createEmployeeExportService } from './features/employees/export.service.js'
+import { createEmployeeImportService } from './features/employees/import.service.js'
 import {
   createNotificationsService,
   registerNotificationJobs,
@@ -52,6 +62,20 @@ export async function createServices(deps: {
     auth: createAuthService({ db, clock, totpSealer, sessionPolicy: config.session }),
     users: createUsersService({ db, clock }),
     notifications: createNotificationsService({ db, clock, mailer, logger }),
+    // elections and working-day calendar
+    elections: createElectionsService({ db, clock }),
+    calendar: createCalendarService({ db, clock }),
+    // roster: units and employees
+    units: createUnitsService({ db, clock }),
+    employees: createEmployeesService({ db, clock }),
+    // employee import and export
+    employeeImports: createEmployeeImportService({
+      db,
+      clock,
+      uploadDir: path.join(config.dataDir, 'imports'),
+      logger,
+    }),
+    employeeExports: createEmployeeExportService({ db, clock }),
   }
 }
 
@@ -100,6 +124,8 @@ export async function createContext(config: Config, options: CreateContextOption
       jobs,
       mailer,
       async close() {
+        // Imports running in the background finish (or roll back) first: they hold the database.
+        await services.employeeImports.whenIdle()
         // Jobs stop before the database closes: running handlers still need it.
         await jobs.stop()
         mailer.close()

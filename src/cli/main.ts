@@ -10,6 +10,8 @@ import { runBackup } from './commands/backup.js'
 import { runCreateAdmin } from './commands/create-admin.js'
 import { runMigrate } from './commands/migrate.js'
 import { runSeed } from './commands/seed.js'
+// employee import
+import { runImportEmployees } from './commands/import-employees.js'
 import { CliError, type CommandResult } from './output.js'
 
 const usage = `Netra — perintah administrasi / admin commands
@@ -20,6 +22,9 @@ const usage = `Netra — perintah administrasi / admin commands
   netra seed --demo                      create the demo agency "Pemerintah Kota Contoh" (idempotent)
   netra audit verify                     recompute the audit hash chains (exit 1 names the first broken row)
   netra backup <file>                    online backup of the SQLite database (PostgreSQL: prints the pg_dump command)
+  netra import employees FILE [--dry-run] [--create-missing-units] [--json] [--agency SLUG] [--map FIELD=HEADER]
+                                         import employees from XLSX/CSV (SIASN headers); exit 1 = row errors,
+                                         2 = unreadable file; without --agency: the only (or the demo) agency
 
 Configuration comes from the environment (DATA_DIR, DATABASE_URL, …): see README.md.`
 
@@ -73,6 +78,34 @@ async function run(argv: string[]): Promise<CommandResult> {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true })
       if (positionals.length !== 1 || !positionals[0]) throw new CliError('usage: netra backup <file>', 2)
       return runBackup(config(), positionals[0])
+    }
+    // employee import
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: {
+          'dry-run': { type: 'boolean', default: false },
+          'create-missing-units': { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+          agency: { type: 'string' },
+          map: { type: 'string', multiple: true, default: [] },
+        },
+        allowPositionals: true,
+        strict: true,
+      })
+      if (positionals[0] !== 'employees' || positionals.length !== 2 || !positionals[1])
+        throw new CliError(
+          'usage: netra import employees FILE [--dry-run] [--create-missing-units] [--json]',
+          2,
+        )
+      return runImportEmployees(config(), {
+        file: positionals[1],
+        dryRun: values['dry-run'],
+        createMissingUnits: values['create-missing-units'],
+        json: values.json,
+        agencySlug: values.agency,
+        map: values.map,
+      })
     }
     case undefined:
     case 'help':

@@ -174,6 +174,138 @@ export interface EmployeeSocialAccountsTable {
   createdAt: Instant
 }
 
+// --- roster search (units/employees helper) ---
+/**
+ * One row per distinct word of an employee's name (lower-case, accent-free): prefix search on a b-tree, with the
+ * sort key and list filters copied from the employee (kept in step by employees.repository).
+ */
+export interface EmployeeNameTokensTable {
+  agencyId: string
+  token: string
+  /** lower(name): the list order. */
+  sortName: string
+  employeeId: string
+  unitId: string
+  status: string
+  kind: string
+  grade: string | null
+  positionType: string | null
+}
+// --- end roster search ---
+
+// --- elections and working-day calendar (elections/calendar helper) ---
+export interface ElectionsTable {
+  id: string
+  agencyId: string
+  /** PEMILU | PILKADA */
+  type: string
+  name: string
+  description: string | null
+  /** Kemendagri code `PP` or `PP.KK` for a PILKADA; null for a PEMILU. */
+  regionCode: string | null
+  votingOn: string
+  campaignStartsOn: string | null
+  campaignEndsOn: string | null
+  quietStartsOn: string | null
+  quietEndsOn: string | null
+  /** Penetapan calon: before it candidates are "bakal calon", from it "calon". */
+  candidateDesignatedOn: string | null
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+export interface ElectionStagesTable {
+  id: string
+  electionId: string
+  position: number
+  name: string
+  kind: string
+  startsOn: string
+  endsOn: string
+}
+
+export interface ElectionPartiesTable {
+  id: string
+  electionId: string
+  ballotNumber: number | null
+  name: string
+  abbreviation: string
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+export interface ElectionCandidatesTable {
+  id: string
+  electionId: string
+  office: string
+  ballotNumber: number
+  /** The candidate, or the main candidate of a pair. */
+  name: string
+  runningMateName: string | null
+  status: string
+  /** JSON array of strings. */
+  slogans: JsonText
+  /** JSON array of `#word` strings. */
+  hashtags: JsonText
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+export interface ElectionCandidatePartiesTable {
+  candidateId: string
+  partyId: string
+  position: number
+}
+
+export interface ElectionCandidateSocialAccountsTable {
+  candidateId: string
+  position: number
+  platform: string
+  handle: string
+  url: string | null
+}
+
+export interface AgencyCalendarEntriesTable {
+  id: string
+  agencyId: string
+  fallsOn: string
+  /** holiday | working_day */
+  kind: string
+  name: string
+  createdAt: Instant
+}
+// --- end elections and calendar ---
+
+// --- employee import (import/export helper) ---
+/** An uploaded employee spreadsheet and its latest run; the file sits in DATA_DIR/imports until it expires. */
+export interface EmployeeImportsTable {
+  id: string
+  agencyId: string
+  fileName: string
+  /** xlsx | csv (from the file's first bytes, never its name) */
+  fileType: string
+  fileSize: number
+  /** SHA-256 (hex) of the uploaded bytes. */
+  checksum: string
+  /** JSON array of the header texts. */
+  columns: JsonText
+  /** uploaded | reading | validating | writing | done | failed */
+  phase: string
+  /** dry_run | commit (of the latest run) */
+  mode: string | null
+  /** JSON: mapping and createMissingUnits of the latest run. */
+  options: JsonText | null
+  /** JSON: the report of the latest finished run. */
+  report: JsonText | null
+  /** JSON `{ code, details }` when the latest run failed. */
+  failure: JsonText | null
+  createdBy: string | null
+  createdAt: Instant
+  updatedAt: Instant
+  finishedAt: Instant | null
+}
+// --- end employee import ---
+
 export interface Database {
   agencies: AgenciesTable
   users: UsersTable
@@ -186,6 +318,15 @@ export interface Database {
   units: UnitsTable
   employees: EmployeesTable
   employeeSocialAccounts: EmployeeSocialAccountsTable
+  employeeNameTokens: EmployeeNameTokensTable
+  elections: ElectionsTable
+  electionStages: ElectionStagesTable
+  electionParties: ElectionPartiesTable
+  electionCandidates: ElectionCandidatesTable
+  electionCandidateParties: ElectionCandidatePartiesTable
+  electionCandidateSocialAccounts: ElectionCandidateSocialAccountsTable
+  agencyCalendarEntries: AgencyCalendarEntriesTable
+  employeeImports: EmployeeImportsTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

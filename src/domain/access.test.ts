@@ -126,6 +126,18 @@ describe('grantableRoles', () => {
 })
 
 describe('navigationFor', () => {
+  it('shows a unit admin the roster of their unit but no account administration', () => {
+    const unitAdmin = actor([{ role: 'unit_admin', agencyId: agencyA, unitId: 'dinas' }])
+    expect(navigationFor(unitAdmin)).toEqual([
+      'home',
+      'units',
+      'employees',
+      'elections',
+      'calendar',
+      'account',
+    ])
+  })
+
   it('shows an employee only home and account', () => {
     expect(navigationFor(actor([{ role: 'employee', agencyId: agencyA, unitId: null }]))).toEqual([
       'home',
@@ -136,8 +148,12 @@ describe('navigationFor', () => {
   it('shows a super admin every area', () => {
     expect(navigationFor(actor([{ role: 'super_admin', agencyId: null, unitId: null }]))).toEqual([
       'home',
+      'units',
+      'employees',
+      'elections',
       'users',
       'agencies',
+      'calendar',
       'audit',
       'account',
     ])

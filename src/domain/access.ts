@@ -123,11 +123,29 @@ export const policyNames = [
   'agencies.manage',
   'audit.read',
   'audit.verify',
+  'roster.read',
+  'roster.manage',
+  'roster.import',
+  'elections.read',
+  'elections.manage',
+  'calendar.read',
+  'calendar.manage',
 ] as const
 export type PolicyName = (typeof policyNames)[number]
 
 export type PolicyDecision =
   'allow' | 'unauthenticated' | 'second_factor_required' | 'password_change_required' | 'forbidden'
+
+/** Staff who work with the roster: BKPSDM, unit admins (their subtree), examiners and decision makers. */
+const rosterReaders: readonly Role[] = ['agency_admin', 'unit_admin', 'examiner', 'decision_maker']
+/** Every role inside an agency except plain employees. */
+const agencyStaff: readonly Role[] = [
+  'agency_admin',
+  'unit_admin',
+  'examiner',
+  'decision_maker',
+  'external_liaison',
+]
 
 const rules: Record<PolicyName, (actor: Actor) => boolean> = {
   public: () => true,
@@ -139,6 +157,14 @@ const rules: Record<PolicyName, (actor: Actor) => boolean> = {
   'agencies.manage': (actor) => isSuperAdmin(actor),
   'audit.read': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
   'audit.verify': (actor) => isSuperAdmin(actor),
+  // Route level only; services check the unit subtree of each record (holdsRoleOver with the unit's ancestry).
+  'roster.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, rosterReaders),
+  'roster.manage': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, ['agency_admin', 'unit_admin']),
+  'roster.import': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
+  'elections.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, agencyStaff),
+  'elections.manage': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
+  'calendar.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, agencyStaff),
+  'calendar.manage': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
 }
 
 export const isPolicyName = (value: unknown): value is PolicyName =>
@@ -157,13 +183,27 @@ export function decide(policy: unknown, actor: Actor | null): PolicyDecision {
 }
 
 /** Areas of the staff app; the web shows a navigation entry only when its policy allows. */
-export const navigationKeys = ['home', 'users', 'agencies', 'audit', 'account'] as const
+export const navigationKeys = [
+  'home',
+  'units',
+  'employees',
+  'elections',
+  'users',
+  'agencies',
+  'calendar',
+  'audit',
+  'account',
+] as const
 export type NavigationKey = (typeof navigationKeys)[number]
 
 export const navigationAreas = [
   { key: 'home', policy: 'authenticated' },
+  { key: 'units', policy: 'roster.read' },
+  { key: 'employees', policy: 'roster.read' },
+  { key: 'elections', policy: 'elections.read' },
   { key: 'users', policy: 'users.manage' },
   { key: 'agencies', policy: 'agencies.manage' },
+  { key: 'calendar', policy: 'calendar.read' },
   { key: 'audit', policy: 'audit.read' },
   { key: 'account', policy: 'authenticated' },
 ] as const satisfies readonly { key: NavigationKey; policy: PolicyName }[]

@@ -37,17 +37,98 @@ export const userErrorCodes = [
 
 export const agencyErrorCodes = ['agency.not_found', 'agency.slug_taken'] as const
 
+// --- elections and working-day calendar (issue #3) ---
+export const electionErrorCodes = [
+  'election.not_found',
+  'election.dates_invalid',
+  'election.region_invalid',
+  'election.party_not_found',
+  'election.party_ballot_number_taken',
+  'election.party_in_use',
+  'election.candidate_not_found',
+  'election.candidate_ballot_number_taken',
+  'election.candidate_office_invalid',
+  'election.coalition_invalid',
+  'election.hashtag_invalid',
+] as const
+export type ElectionErrorCode = (typeof electionErrorCodes)[number]
+
+export const calendarErrorCodes = [
+  'calendar.entry_not_found',
+  'calendar.entry_exists',
+  'calendar.already_holiday',
+  'calendar.not_a_holiday',
+  'calendar.date_invalid',
+  'calendar.working_days_invalid',
+] as const
+export type CalendarErrorCode = (typeof calendarErrorCodes)[number]
+// --- end elections and calendar ---
+
+// --- units and employees (issue #3) ---
+export const unitErrorCodes = [
+  'unit.not_found',
+  'unit.code_taken',
+  'unit.parent_invalid',
+  'unit.parent_inactive',
+  'unit.move_cycle',
+  'unit.region_code_unknown',
+  'unit.head_invalid',
+] as const
+export type UnitErrorCode = (typeof unitErrorCodes)[number]
+
+export const employeeErrorCodes = [
+  'employee.not_found',
+  'employee.nip_invalid',
+  'employee.nip_mismatch',
+  'employee.nik_invalid',
+  'employee.field_required',
+  'employee.field_invalid',
+  'employee.nip_taken',
+  'employee.unit_invalid',
+  'employee.unit_inactive',
+  'employee.superior_invalid',
+  'employee.superior_cycle',
+  'employee.social_account_not_found',
+  'employee.social_account_taken',
+] as const
+export type EmployeeErrorCode = (typeof employeeErrorCodes)[number]
+// --- end units and employees ---
+
+// --- employee import and export (issue #3) ---
+export const employeeImportErrorCodes = [
+  'import.file_unreadable',
+  'import.not_found',
+  'import.in_progress',
+  'import.file_expired',
+] as const
+export type EmployeeImportErrorCode = (typeof employeeImportErrorCodes)[number]
+// --- end employee import and export ---
+
 export type RequestErrorCode = (typeof requestErrorCodes)[number]
 export type AuthErrorCode = (typeof authErrorCodes)[number]
 export type UserErrorCode = (typeof userErrorCodes)[number]
 export type AgencyErrorCode = (typeof agencyErrorCodes)[number]
-export type ErrorCode = RequestErrorCode | AuthErrorCode | UserErrorCode | AgencyErrorCode
+export type ErrorCode =
+  | RequestErrorCode
+  | AuthErrorCode
+  | UserErrorCode
+  | AgencyErrorCode
+  | ElectionErrorCode
+  | CalendarErrorCode
+  | UnitErrorCode
+  | EmployeeErrorCode
+  | EmployeeImportErrorCode
 
 export const errorCodes: readonly ErrorCode[] = [
   ...requestErrorCodes,
   ...authErrorCodes,
   ...userErrorCodes,
   ...agencyErrorCodes,
+  ...electionErrorCodes,
+  ...calendarErrorCodes,
+  ...unitErrorCodes,
+  ...employeeErrorCodes,
+  ...employeeImportErrorCodes,
 ]
 
 /** JSON-safe details: what the client needs to explain or fix the problem, never internals. */

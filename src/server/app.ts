@@ -10,6 +10,15 @@ import { agenciesRoutes } from '../features/agencies/agencies.routes.js'
 import { auditRoutes } from '../features/audit/audit.routes.js'
 import { authRoutes } from '../features/auth/auth.routes.js'
 import { usersRoutes } from '../features/auth/users.routes.js'
+// elections and working-day calendar
+import { calendarRoutes } from '../features/calendar/calendar.routes.js'
+import { electionsRoutes } from '../features/elections/elections.routes.js'
+// roster: units and employees
+import { employeesRoutes } from '../features/employees/employees.routes.js'
+import { unitsRoutes } from '../features/units/units.routes.js'
+// employee import and export
+import { employeeExportRoutes } from '../features/employees/export.routes.js'
+import { employeeImportRoutes } from '../features/employees/import.routes.js'
 import { healthRoutes } from '../features/health/health.routes.js'
 import { errorBody, registerErrorHandler } from './error-handler.js'
 import { authorize } from './plugins/authorize.js'
@@ -91,6 +100,15 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           await v1.register(usersRoutes, { users: services.users })
           await v1.register(agenciesRoutes, { agencies: services.agencies })
           await v1.register(auditRoutes, { audit: services.audit })
+          // elections and working-day calendar
+          await v1.register(electionsRoutes, { elections: services.elections })
+          await v1.register(calendarRoutes, { calendar: services.calendar })
+          // roster: units and employees
+          await v1.register(unitsRoutes, { units: services.units })
+          await v1.register(employeesRoutes, { employees: services.employees })
+          // employee import and export
+          await v1.register(employeeImportRoutes, { imports: services.employeeImports })
+          await v1.register(employeeExportRoutes, { exports: services.employeeExports })
         },
         { prefix: '/v1' },
       )

@@ -35,6 +35,53 @@ export const statusByCode = {
   'user.cannot_change_self': 409,
   'agency.not_found': 404,
   'agency.slug_taken': 409,
+  // --- elections and working-day calendar (issue #3) ---
+  'election.not_found': 404,
+  'election.dates_invalid': 422,
+  'election.region_invalid': 422,
+  'election.party_not_found': 404,
+  'election.party_ballot_number_taken': 409,
+  'election.party_in_use': 409,
+  'election.candidate_not_found': 404,
+  'election.candidate_ballot_number_taken': 409,
+  'election.candidate_office_invalid': 422,
+  'election.coalition_invalid': 422,
+  'election.hashtag_invalid': 422,
+  'calendar.entry_not_found': 404,
+  'calendar.entry_exists': 409,
+  'calendar.already_holiday': 409,
+  'calendar.not_a_holiday': 422,
+  'calendar.date_invalid': 422,
+  'calendar.working_days_invalid': 422,
+  // --- end elections and calendar ---
+  // --- units and employees (issue #3) ---
+  'unit.not_found': 404,
+  'unit.code_taken': 409,
+  'unit.parent_invalid': 422,
+  'unit.parent_inactive': 422,
+  'unit.move_cycle': 422,
+  'unit.region_code_unknown': 422,
+  'unit.head_invalid': 422,
+  'employee.not_found': 404,
+  'employee.nip_invalid': 422,
+  'employee.nip_mismatch': 422,
+  'employee.nik_invalid': 422,
+  'employee.field_required': 422,
+  'employee.field_invalid': 422,
+  'employee.nip_taken': 409,
+  'employee.unit_invalid': 422,
+  'employee.unit_inactive': 422,
+  'employee.superior_invalid': 422,
+  'employee.superior_cycle': 422,
+  'employee.social_account_not_found': 404,
+  'employee.social_account_taken': 409,
+  // --- end units and employees ---
+  // --- employee import and export (issue #3) ---
+  'import.file_unreadable': 422,
+  'import.not_found': 404,
+  'import.in_progress': 409,
+  'import.file_expired': 409,
+  // --- end employee import and export ---
 } as const satisfies Record<ErrorCode, number> // a new code without a status fails to compile
 
 export interface ErrorBody {

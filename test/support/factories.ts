@@ -10,6 +10,14 @@ import { createAccount } from '../../src/features/auth/users.service.js'
 import type { UserView } from '../../src/features/auth/users.schema.js'
 import { createSealer } from '../../src/platform/sealer.js'
 import { testSessionSecret } from './test-context.js'
+// roster: units and employees
+import type { EmployeeRow, UnitRow } from '../../src/db/tables.js'
+import type { UnitKind } from '../../src/domain/employee-fields.js'
+import { searchNameOf } from '../../src/domain/employee-record.js'
+import { childPath, depthOf, rootPath } from '../../src/domain/unit-tree.js'
+import { insertEmployees } from '../../src/features/employees/employees.repository.js'
+import { insertUnits } from '../../src/features/units/units.repository.js'
+import { newId } from '../../src/platform/ids.js'
 
 let sequence = 0
 const next = () => (sequence += 1)
@@ -131,3 +139,93 @@ export async function signIn(
   const cookie = `${setCookie.name}=${setCookie.value}`
   return { cookie, csrfToken, headers: { cookie, 'x-csrf-token': csrfToken } }
 }
+
+// --- roster: units and employees (issue #3) ---
+
+/** A unit placed directly in the database (no actor, no audit): the arrange step of roster tests. */
+export async function insertUnit(
+  context: AppContext,
+  agencyId: string,
+  overrides: Partial<{
+    parent: { id: string; path: string } | null
+    name: string
+    code: string | null
+    kind: UnitKind
+    regionCode: string | null
+    deactivatedAt: string | null
+  }> = {},
+): Promise<UnitRow> {
+  const id = newId()
+  const path = childPath(overrides.parent?.path ?? rootPath, id)
+  const now = context.clock.now().toISOString()
+  const row: UnitRow = {
+    id,
+    agencyId,
+    parentId: overrides.parent?.id ?? null,
+    code: overrides.code ?? null,
+    name: overrides.name ?? `Unit Uji ${next()}`,
+    kind: overrides.kind ?? 'opd',
+    regionCode: overrides.regionCode ?? null,
+    headEmployeeId: null,
+    path,
+    depth: depthOf(path),
+    deactivatedAt: overrides.deactivatedAt ?? null,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await insertUnits(context.database.db, [row])
+  return row
+}
+
+/** A valid PNS NIP, different on every call: born 1970-01-01 + n days (before 1984), TMT CPNS 2005-03, male, sequence 001. */
+export function nextNip(): string {
+  const born = new Date(Date.UTC(1970, 0, 1 + (next() % 5_000)))
+  return `${born.toISOString().slice(0, 10).replace(/-/g, '')}2005031001`
+}
+
+/** A roster employee (not an account) in a unit, written with the repository so search tokens exist. */
+export async function insertRosterEmployee(
+  context: AppContext,
+  unit: Pick<UnitRow, 'id' | 'agencyId'>,
+  overrides: Partial<EmployeeRow> = {},
+): Promise<EmployeeRow> {
+  const now = context.clock.now().toISOString()
+  const nip = overrides.nip === undefined ? nextNip() : overrides.nip
+  const name = overrides.name ?? `Pegawai Uji ${next()}`
+  const row: EmployeeRow = {
+    id: newId(),
+    agencyId: unit.agencyId,
+    unitId: unit.id,
+    kind: 'PNS',
+    nip,
+    nik: null,
+    name,
+    frontTitle: null,
+    backTitle: null,
+    gender: nip ? 'male' : null,
+    birthDate: nip ? `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}` : null,
+    grade: 'III/a',
+    positionType: 'pelaksana',
+    positionTitle: 'Pengadministrasi Umum',
+    superiorId: null,
+    status: 'active',
+    email: null,
+    phone: null,
+    whatsapp: null,
+    searchName: searchNameOf({ name, frontTitle: null, backTitle: null }),
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  }
+  await insertEmployees(context.database.db, [row])
+  return row
+}
+
+/** An account holding `role` over the subtree of `unitId` (TOTP enrolled: staff sign in fully). */
+export const insertUnitScopedAccount = (
+  context: AppContext,
+  agencyId: string,
+  unitId: string,
+  role: 'unit_admin' | 'examiner' | 'decision_maker' = 'unit_admin',
+) => insertAccount(context, { agencyId, assignments: [{ role, agencyId, unitId }], totp: true })
+// --- end roster ---

@@ -10,6 +10,13 @@ import * as m20261122_1100 from './2026_11_22_1100_add_users_password_must_chang
 import * as m20261123_1000 from './2026_11_23_1000_create_units.js'
 import * as m20261123_1010 from './2026_11_23_1010_create_employees.js'
 import * as m20261123_1020 from './2026_11_23_1020_reference_units_from_role_assignments.js'
+// roster: employee search (units/employees helper)
+import * as m20261123_1030 from './2026_11_23_1030_create_employee_name_tokens.js'
+// elections and working-day calendar (elections/calendar helper)
+import * as m20261123_1100 from './2026_11_23_1100_create_elections.js'
+import * as m20261123_1110 from './2026_11_23_1110_create_agency_calendar_entries.js'
+// employee import (import/export helper)
+import * as m20261123_1500 from './2026_11_23_1500_create_employee_imports.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -22,4 +29,11 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1000_create_units': m20261123_1000,
   '2026_11_23_1010_create_employees': m20261123_1010,
   '2026_11_23_1020_reference_units_from_role_assignments': m20261123_1020,
+  // roster: employee search (units/employees helper)
+  '2026_11_23_1030_create_employee_name_tokens': m20261123_1030,
+  // elections and working-day calendar (elections/calendar helper)
+  '2026_11_23_1100_create_elections': m20261123_1100,
+  '2026_11_23_1110_create_agency_calendar_entries': m20261123_1110,
+  // employee import (import/export helper)
+  '2026_11_23_1500_create_employee_imports': m20261123_1500,
 }

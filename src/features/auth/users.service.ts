@@ -22,6 +22,7 @@ import { hashPassword } from '../../platform/passwords.js'
 import { temporaryPassword } from '../../platform/random.js'
 import { findAgencyById } from '../agencies/agencies.service.js'
 import { auditActorOf, recordAuditEvent, type AuditActor } from '../audit/audit.service.js'
+import { unitIdsOfAgency } from '../units/units.service.js'
 import * as accounts from './accounts.repository.js'
 import * as sessions from './sessions.repository.js'
 import {
@@ -164,9 +165,14 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
     return loaded
   }
 
-  function resolveGrants(actor: Actor, agencyId: string, grants: SetRolesBody['roles']): RoleAssignment[] {
+  async function resolveGrants(
+    exec: Kysely<Database>,
+    actor: Actor,
+    agencyId: string,
+    grants: SetRolesBody['roles'],
+  ): Promise<RoleAssignment[]> {
     const allowed = grantableRoles(actor, agencyId)
-    return grants.map((grant) => {
+    const assignments = grants.map((grant) => {
       if (!allowed.includes(grant.role))
         throw new DomainError('user.role_invalid', { role: grant.role, problem: 'not_grantable' })
       const assignment: RoleAssignment = { role: grant.role, agencyId, unitId: grant.unitId ?? null }
@@ -174,6 +180,15 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
       if (problem) throw new DomainError('user.role_invalid', { role: grant.role, problem })
       return assignment
     })
+    // roster: a unit scope must name a unit of that agency
+    const known = await unitIdsOfAgency(
+      exec,
+      agencyId,
+      assignments.flatMap((a) => (a.unitId ? [a.unitId] : [])),
+    )
+    const stray = assignments.find((a) => a.unitId !== null && !known.has(a.unitId))
+    if (stray) throw new DomainError('user.role_invalid', { role: stray.role, problem: 'unit_not_found' })
+    return assignments
   }
 
   function targetAgencyOf(actor: Actor, requested: string | undefined): string {
@@ -222,7 +237,7 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
     async createUser(actor: Actor, input: CreateUserBody) {
       const body = CreateUserBody.parse(input)
       const agencyId = targetAgencyOf(actor, body.agencyId)
-      const assignments = resolveGrants(actor, agencyId, body.roles)
+      const assignments = await resolveGrants(db, actor, agencyId, body.roles)
       const password = body.password ?? temporaryPassword()
       const user = await createAccount(db, clock, auditActorOf(actor), {
         username: body.username,
@@ -268,7 +283,7 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
         const { user, assignments } = await loadManaged(trx, actor, userId)
         if (user.id === actor.userId) throw new DomainError('user.cannot_change_self', { change: 'roles' })
         if (!user.agencyId) throw new DomainError('user.role_invalid', { problem: 'platform_account' })
-        const next = resolveGrants(actor, user.agencyId, body.roles)
+        const next = await resolveGrants(trx, actor, user.agencyId, body.roles)
         const now = clock.now().toISOString()
         await accounts.deleteAssignmentsOfUser(trx, userId)
         const rows = next.map((assignment): RoleAssignmentRow => ({

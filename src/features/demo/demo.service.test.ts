@@ -31,6 +31,19 @@ describe('bootstrapFirstStart', () => {
       { role: 'super_admin', agencyId: null },
     ])
 
+    const units = await db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const employees = await db
+      .selectFrom('employees')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const elections = await db.selectFrom('elections').select('name').orderBy('votingOn').execute()
+    expect(Number(units.n)).toBeGreaterThanOrEqual(30)
+    expect(Number(employees.n)).toBeGreaterThanOrEqual(2000)
+    expect(elections).toHaveLength(2)
+
     expect(await bootstrapFirstStart(db, context.clock, { demoSeed: true })).toBeNull()
     expect(await db.selectFrom('agencies').select('id').execute()).toHaveLength(1)
   })

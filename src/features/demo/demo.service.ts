@@ -1,7 +1,7 @@
 /**
  * First start and demo data. On an empty database the first `npm start` creates the fictional
- * "Pemerintah Kota Contoh" and an administrator, and returns the login to print once. (The roster issue adds
- * units, employees and elections to the demo.)
+ * "Pemerintah Kota Contoh" with its unit tree, employees and elections (Pemilu 2024, Pilkada 2024) and an
+ * administrator, and returns the login to print once.
  */
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../domain/clock.js'
@@ -11,13 +11,16 @@ import { createAgency, findAgencyBySlug } from '../agencies/agencies.service.js'
 import type { AgencyView } from '../agencies/agencies.schema.js'
 import { systemActor, type AuditActor } from '../audit/audit.service.js'
 import { countAccounts, createAccount } from '../auth/users.service.js'
+import { seedDemoElections } from '../elections/elections.demo.js'
+import { seedDemoRoster, type DemoRosterCounts } from './demo-roster.js'
 
 export const demoAgency = {
   slug: 'kota-contoh',
   name: 'Pemerintah Kota Contoh',
   kind: 'pemkot',
   timeZone: 'Asia/Jakarta',
-  regionCode: null,
+  // A fictional city on real codes (those of Kota Malang, 35.73) so its kecamatan/kelurahan codes validate.
+  regionCode: '35.73',
 } as const
 
 export const firstAdminUsername = 'admin'
@@ -29,6 +32,24 @@ export async function seedDemoAgency(
   actor: AuditActor = systemActor,
 ): Promise<AgencyView> {
   return (await findAgencyBySlug(db, demoAgency.slug)) ?? createAgency(db, clock, actor, demoAgency)
+}
+
+export interface DemoData {
+  readonly agency: AgencyView
+  readonly roster: DemoRosterCounts
+  readonly elections: { readonly created: number; readonly existing: number }
+}
+
+/** The whole demo (agency, unit tree with employees, elections). Idempotent: a second run adds nothing. */
+export async function seedDemo(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: AuditActor = systemActor,
+): Promise<DemoData> {
+  const agency = await seedDemoAgency(db, clock, actor)
+  const roster = await seedDemoRoster(db, clock, agency.id, actor)
+  const elections = await seedDemoElections(db, clock, agency.id, actor)
+  return { agency, roster, elections }
 }
 
 export interface FirstStartResult {
@@ -46,7 +67,7 @@ export async function bootstrapFirstStart(
   options: { adminPassword?: string | undefined; demoSeed: boolean },
 ): Promise<FirstStartResult | null> {
   if ((await countAccounts(db)) > 0) return null
-  const agency = options.demoSeed ? await seedDemoAgency(db, clock) : null
+  const agency = options.demoSeed ? (await seedDemo(db, clock)).agency : null
   const password = options.adminPassword ?? temporaryPassword()
   await createAccount(db, clock, systemActor, {
     username: firstAdminUsername,

@@ -1,0 +1,14 @@
+/** What the spreadsheet readers hand on: rows of plain cell values. */
+
+/** A spreadsheet error value (`#REF!`, `#N/A`, `#DIV/0!`), e.g. the cached result of a broken formula. */
+export class CellError {
+  constructor(readonly code: string) {}
+}
+
+export type CellValue = string | number | boolean | Date | CellError | null
+
+/** A non-empty row: its number as the spreadsheet shows it (header = 1 in a plain file) and its cells from A. */
+export interface SheetRow {
+  readonly row: number
+  readonly cells: readonly CellValue[]
+}

@@ -1,0 +1,104 @@
+/**
+ * Employee import over HTTP: upload the file (raw bytes, streamed to disk), start a dry run or the commit (runs in
+ * the background), poll the import for progress and, once done, its report — the same report the CLI prints.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { actorOf } from '../../server/plugins/authorize.js'
+import {
+  EmployeeImportView,
+  ImportParams,
+  RunImportBody,
+  UploadImportQuery,
+  type ImportMode,
+} from './import.schema.js'
+import type { EmployeeImportService } from './import.service.js'
+
+/** What browsers and tools send for a spreadsheet (Windows labels .csv as application/vnd.ms-excel). */
+export const uploadContentTypes = [
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'text/csv',
+  'application/csv',
+  'text/comma-separated-values',
+]
+
+export const employeeImportRoutes: FastifyPluginAsyncZod<{ imports: EmployeeImportService }> = async (
+  app,
+  { imports },
+) => {
+  const config = { policy: 'roster.import' } as const
+  const tags = ['employees']
+
+  // The body is left unread here: the service streams it to disk with its own size limit (60 MB, not the
+  // global 1 MiB), and decides the kind of file from its first bytes.
+  app.addContentTypeParser(uploadContentTypes, (_request, _payload, done) => done(null))
+
+  app.post(
+    '/employee-imports',
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          'Upload a spreadsheet of employees (XLSX or CSV, raw body, at most 60 MB); nothing is imported yet',
+        consumes: uploadContentTypes,
+        querystring: UploadImportQuery,
+        response: { 201: EmployeeImportView },
+      },
+    },
+    async (request, reply) => {
+      const declared = Number(request.headers['content-length'])
+      const view = await imports.uploadFile(
+        actorOf(request),
+        request.query,
+        request.raw,
+        Number.isFinite(declared) ? declared : undefined,
+      )
+      return reply.status(201).send(view)
+    },
+  )
+
+  const runRoute = (mode: ImportMode, path: string, summary: string) =>
+    app.post(
+      path,
+      {
+        config,
+        schema: {
+          tags,
+          summary,
+          params: ImportParams,
+          body: RunImportBody,
+          response: { 202: EmployeeImportView },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(202)
+          .send(await imports.startRun(actorOf(request), request.params.importId, mode, request.body)),
+    )
+  runRoute(
+    'dry_run',
+    '/employee-imports/:importId/dry-run',
+    'Check every row without writing (background run)',
+  )
+  runRoute(
+    'commit',
+    '/employee-imports/:importId/commit',
+    'Import the file: all rows or none (background run)',
+  )
+
+  app.get(
+    '/employee-imports/:importId',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'An import: progress of its run, then its report',
+        params: ImportParams,
+        response: { 200: EmployeeImportView },
+      },
+    },
+    (request) => imports.getImport(actorOf(request), request.params.importId),
+  )
+}
