@@ -6,9 +6,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { totpCodeAt, totpPeriodSeconds } from '../src/features/auth/totp.js'
+import { totpCodeAt } from '../src/features/auth/totp.js'
 import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
+import { signInWithTotp } from './support/sign-in.js'
 
 let server: RunningServer
 let browser: Browser
@@ -91,13 +92,8 @@ describe('staff shell journey', () => {
 
     await page.goto(`${server.baseUrl}/jejak-audit`)
     await page.waitForURL('**/masuk')
-    await page.getByLabel(/^Nama pengguna/).fill(server.admin.username)
-    await page.getByLabel(/^Kata sandi/).fill(newPassword)
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
-    // The code of the next time step: the enrolment already used the current one (replay protection).
-    const code = await totpCodeAt(totpSecret, new Date(Date.now() + totpPeriodSeconds * 1000))
-    await page.getByLabel(/^Kode autentikator/).fill(code)
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click()
+    // Signs in on the page the guard sent us to, so the app returns to /jejak-audit afterwards.
+    await signInWithTotp(page, null, { username: server.admin.username, password: newPassword, totpSecret })
 
     // Back where the user was headed.
     await page.waitForURL('**/jejak-audit')

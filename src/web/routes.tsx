@@ -2,8 +2,10 @@
  * The URL map. Indonesian paths (people read and share them); pages load on demand (React.lazy) so the
  * first screen only carries the frame.
  */
-import { lazy } from 'react'
+import { lazy, type ReactNode } from 'react'
 import { Route, Routes } from 'react-router'
+import type { PolicyName } from '../domain/access'
+import { mayUse } from './session/actor'
 import {
   RequireArea,
   RequireEnrolment,
@@ -39,9 +41,57 @@ const AgencyListPage = lazy(() =>
 const AuditTrailPage = lazy(() =>
   import('./features/audit/audit-trail-page').then((m) => ({ default: m.AuditTrailPage })),
 )
+const ElectionListPage = lazy(() =>
+  import('./features/elections/election-list-page').then((m) => ({ default: m.ElectionListPage })),
+)
+const ElectionDetailPage = lazy(() =>
+  import('./features/elections/election-detail-page').then((m) => ({ default: m.ElectionDetailPage })),
+)
+const ElectionCreatePage = lazy(() =>
+  import('./features/elections/election-form-page').then((m) => ({ default: m.ElectionCreatePage })),
+)
+const ElectionEditPage = lazy(() =>
+  import('./features/elections/election-form-page').then((m) => ({ default: m.ElectionEditPage })),
+)
+const WorkingCalendarPage = lazy(() =>
+  import('./features/calendar/working-calendar-page').then((m) => ({ default: m.WorkingCalendarPage })),
+)
+const UnitTreePage = lazy(() =>
+  import('./features/units/unit-tree-page').then((m) => ({ default: m.UnitTreePage })),
+)
+const EmployeeListPage = lazy(() =>
+  import('./features/employees/employee-list-page').then((m) => ({ default: m.EmployeeListPage })),
+)
+const EmployeeDetailPage = lazy(() =>
+  import('./features/employees/employee-detail-page').then((m) => ({ default: m.EmployeeDetailPage })),
+)
+const EmployeeCreatePage = lazy(() =>
+  import('./features/employees/employee-form-page').then((m) => ({ default: m.EmployeeCreatePage })),
+)
+const EmployeeEditPage = lazy(() =>
+  import('./features/employees/employee-form-page').then((m) => ({ default: m.EmployeeEditPage })),
+)
+const EmployeeImportPage = lazy(() =>
+  import('./features/employees/employee-import-page').then((m) => ({ default: m.EmployeeImportPage })),
+)
 const AccountPage = lazy(() =>
   import('./features/account/account-page').then((m) => ({ default: m.AccountPage })),
 )
+
+/** Pages inside an area that need more than reading it (importing, editing): a "no access" page otherwise. */
+function RequirePolicy({
+  policy,
+  fallback,
+  children,
+}: {
+  readonly policy: PolicyName
+  readonly fallback: ReactNode
+  readonly children: ReactNode
+}) {
+  const { state } = useSessionContext()
+  if (state.status !== 'signed_in' || !mayUse(state.session, policy)) return fallback
+  return children
+}
 
 /** 404 inside the staff frame when signed in, in the plain frame otherwise. */
 function NotFoundRoute() {
@@ -110,6 +160,100 @@ export function AppRoutes() {
           element={
             <RequireArea area="agencies" fallback={<NoAccessPage />}>
               <AgencyListPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="unit-kerja"
+          element={
+            <RequireArea area="units" fallback={<NoAccessPage />}>
+              <UnitTreePage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pegawai"
+          element={
+            <RequireArea area="employees" fallback={<NoAccessPage />}>
+              <EmployeeListPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pegawai/impor"
+          element={
+            <RequireArea area="employees" fallback={<NoAccessPage />}>
+              <RequirePolicy policy="roster.import" fallback={<NoAccessPage />}>
+                <EmployeeImportPage />
+              </RequirePolicy>
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pegawai/baru"
+          element={
+            <RequireArea area="employees" fallback={<NoAccessPage />}>
+              <RequirePolicy policy="roster.manage" fallback={<NoAccessPage />}>
+                <EmployeeCreatePage />
+              </RequirePolicy>
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pegawai/:employeeId"
+          element={
+            <RequireArea area="employees" fallback={<NoAccessPage />}>
+              <EmployeeDetailPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pegawai/:employeeId/ubah"
+          element={
+            <RequireArea area="employees" fallback={<NoAccessPage />}>
+              <RequirePolicy policy="roster.manage" fallback={<NoAccessPage />}>
+                <EmployeeEditPage />
+              </RequirePolicy>
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pemilu"
+          element={
+            <RequireArea area="elections" fallback={<NoAccessPage />}>
+              <ElectionListPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pemilu/baru"
+          element={
+            <RequireArea area="elections" fallback={<NoAccessPage />}>
+              <ElectionCreatePage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pemilu/:electionId"
+          element={
+            <RequireArea area="elections" fallback={<NoAccessPage />}>
+              <ElectionDetailPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="pemilu/:electionId/ubah"
+          element={
+            <RequireArea area="elections" fallback={<NoAccessPage />}>
+              <ElectionEditPage />
+            </RequireArea>
+          }
+        />
+        <Route
+          path="kalender-kerja"
+          element={
+            <RequireArea area="calendar" fallback={<NoAccessPage />}>
+              <WorkingCalendarPage />
             </RequireArea>
           }
         />

@@ -4,16 +4,23 @@
  */
 import {
   IconBuildingCommunity,
+  IconCalendarEvent,
+  IconCheckbox,
   IconHome,
+  IconId,
   IconListSearch,
+  IconSitemap,
   IconUserCircle,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react'
 import type { NavigationKey } from '../../domain/access'
 
-/** Menu groups in the order people think: their start page, then administration, then their own account. */
-export const areaGroups = ['start', 'settings', 'personal'] as const
+/**
+ * Menu groups in the order people think (JOURNEYS.md): their start page, the roster, elections, administration,
+ * then their own account.
+ */
+export const areaGroups = ['start', 'roster', 'elections', 'settings', 'personal'] as const
 export type AreaGroup = (typeof areaGroups)[number]
 
 export interface AreaPlace {
@@ -24,8 +31,22 @@ export interface AreaPlace {
 
 export const areaPlaces: Record<NavigationKey, AreaPlace> = {
   home: { path: '/', icon: IconHome, group: 'start' },
+  units: { path: '/unit-kerja', icon: IconSitemap, group: 'roster' },
+  employees: { path: '/pegawai', icon: IconId, group: 'roster' },
+  elections: { path: '/pemilu', icon: IconCheckbox, group: 'elections' },
   users: { path: '/pengguna', icon: IconUsers, group: 'settings' },
   agencies: { path: '/instansi', icon: IconBuildingCommunity, group: 'settings' },
+  calendar: { path: '/kalender-kerja', icon: IconCalendarEvent, group: 'settings' },
   audit: { path: '/jejak-audit', icon: IconListSearch, group: 'settings' },
   account: { path: '/akun', icon: IconUserCircle, group: 'personal' },
 }
+
+/**
+ * Areas the server already knows but whose pages are not built yet: left out of the menu and the home cards
+ * (no placeholder pages). Remove a key here when its page ships; none is pending now.
+ */
+export const pendingAreas: ReadonlySet<NavigationKey> = new Set<NavigationKey>()
+
+/** The areas to offer in the menu and on the home page: the session's areas without the pending ones. */
+export const shownAreas = (keys: readonly NavigationKey[]): NavigationKey[] =>
+  keys.filter((key) => !pendingAreas.has(key))

@@ -18,6 +18,26 @@ export const knownAuditActions = [
   'auth.sessions_purged',
   'notification.sent',
   'notification.failed',
+  'election.created',
+  'election.updated',
+  'election.deleted',
+  'election.party_added',
+  'election.party_updated',
+  'election.party_removed',
+  'election.candidate_added',
+  'election.candidate_updated',
+  'election.candidate_removed',
+  'calendar.entry_added',
+  'calendar.entry_removed',
 ] as const
 
-export const knownEntityTypes = ['user', 'agency', 'notification', 'session'] as const
+export const knownEntityTypes = [
+  'user',
+  'agency',
+  'notification',
+  'session',
+  'election',
+  'election_party',
+  'election_candidate',
+  'calendar_entry',
+] as const

@@ -1,18 +1,22 @@
-/** / — Beranda: who you are signed in as, for which agency and roles, and the areas you may open. */
+/**
+ * / — Beranda: who you are signed in as, for which agency and roles, the size of the roster you look after (roster
+ * readers: units and active employees of their scope, a unit head sees their own subtree) and the areas you may open.
+ */
 import { Badge, Card, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title, Anchor } from '@mantine/core'
 import { IconArrowRight, IconShieldLock } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { navigationOf } from '../../session/actor'
+import { mayUse, navigationOf } from '../../session/actor'
 import { useSession } from '../../session/session-context'
-import { areaPlaces } from '../../shell/areas'
+import { areaPlaces, shownAreas } from '../../shell/areas'
 import { PageHeader } from '../../ui/page-header'
+import { RosterScopeCard } from '../units/roster-scope-card'
 import { uniqueRoles } from '../users/role-labels'
 
 export function HomePage() {
   const { t } = useTranslation()
   const session = useSession()
-  const areas = navigationOf(session).filter((key) => key !== 'home')
+  const areas = shownAreas(navigationOf(session)).filter((key) => key !== 'home')
   const roles = uniqueRoles(session.roles)
 
   return (
@@ -51,6 +55,8 @@ export function HomePage() {
             )}
           </Stack>
         </Paper>
+
+        {mayUse(session, 'roster.read') && <RosterScopeCard />}
 
         <Stack gap="sm" component="section" aria-labelledby="beranda-area">
           <Title order={2} size="h4" id="beranda-area">
