@@ -21,7 +21,7 @@ import { heading, line, printMachine, roundTo, type Figure } from './lib/report.
 import { makeTempDir } from './lib/temp.js'
 import type { SearchSetupResult } from './servers/search-setup.js'
 import { totpCodeAt } from '../src/features/auth/totp.js'
-import { createRandom } from '../src/features/demo/demo-roster.js'
+import { createRandom } from '../src/features/demo/demo-people.js'
 
 const targetMs = 100
 
