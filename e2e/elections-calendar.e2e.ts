@@ -1,7 +1,8 @@
 /**
- * Elections and the working-day calendar in a real browser: a BKPSDM admin creates a PILKADA running today with a
- * stage, a party and a candidate pair, sees it preselected in the header's election selector, adds an agency
- * holiday and works out a due date that skips it. axe-core runs on every page and dialog; console errors fail
+ * Elections and the working-day calendar in a real browser: a BKPSDM admin of the demo agency finds its two past
+ * elections (seeded at first start), creates a PILKADA running today with a stage, a party and a candidate pair,
+ * sees it preselected in the header's election selector instead of the latest past one, adds an agency holiday
+ * and works out a due date that skips it. axe-core runs on every page and dialog; console errors fail
  * the test; the pages also fit a 360 px phone.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -51,6 +52,10 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 
 // Dates relative to today in the demo agency's zone (WIB), so the election is running whenever the test runs.
 const today = localDateOf(new Date(), 'Asia/Jakarta')
+/** The elections the first start seeds for the demo agency (src/features/elections/elections.demo.ts). */
+const demoPilkada2024Name = 'Pemilihan Wali Kota dan Wakil Wali Kota Contoh 2024'
+const demoElectionNames = ['Pemilihan Umum 2024', demoPilkada2024Name]
+
 const election = {
   name: 'Pilkada Kota Contoh Uji',
   regionCode: '32.73',
@@ -83,7 +88,7 @@ describe('elections and working-day calendar', () => {
   let problems: string[]
   let electionPath = ''
 
-  it('signs in and finds an empty election list that says what to do', async () => {
+  it("signs in and finds the demo agency's past elections, the latest one in the header", async () => {
     page = await context.newPage()
     problems = watchPageErrors(page)
     await completeFirstSignIn(page, server.baseUrl, {
@@ -95,14 +100,22 @@ describe('elections and working-day calendar', () => {
       .getByRole('link', { name: 'Pemilu & pilkada' })
       .click()
     await page.waitForURL('**/pemilu')
-    await expect.poll(() => page.getByText('Belum ada pemilu').isVisible()).toBe(true)
-    // No election yet: the header has no selector.
-    expect(await page.getByRole('combobox', { name: 'Pemilu yang sedang Anda kerjakan' }).count()).toBe(0)
-    await expectAccessible(page, '/pemilu (empty)')
+    // The first start seeds Kota Contoh with Pemilu 2024 and Pilkada 2024, both finished.
+    const list = page.getByRole('table', { name: /^Daftar pemilu dan pilkada/ })
+    for (const name of demoElectionNames)
+      await expect.poll(() => list.getByRole('link', { name }).isVisible()).toBe(true)
+    expect(await list.getByText('Selesai', { exact: true }).count()).toBe(2)
+    // Nothing running or coming: the latest one is highlighted as such, not as "current".
+    await expect.poll(() => page.getByText('Pemilu terakhir', { exact: true }).isVisible()).toBe(true)
+    expect(await page.getByText('Pemilu saat ini', { exact: true }).count()).toBe(0)
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Pemilu yang sedang Anda kerjakan' }).inputValue())
+      .toBe(demoPilkada2024Name)
+    await expectAccessible(page, '/pemilu (demo elections)')
   })
 
   it('creates a PILKADA with a stage, refusing inconsistent dates next to their fields first', async () => {
-    await page.getByRole('link', { name: 'Tambah pemilu pertama' }).click()
+    await page.getByRole('link', { name: 'Tambah pemilu', exact: true }).click()
     await page.waitForURL('**/pemilu/baru')
     await expectAccessible(page, '/pemilu/baru')
 
@@ -192,11 +205,15 @@ describe('elections and working-day calendar', () => {
     await expect
       .poll(() => page.getByRole('option', { name: /Pemilu saat ini · Berlangsung/ }).isVisible())
       .toBe(true)
+    // The demo elections stay selectable, marked finished.
+    for (const name of demoElectionNames)
+      expect(await page.getByRole('option', { name: new RegExp(`^${name}\\s*Selesai$`) }).count()).toBe(1)
     await expectAccessible(page, 'header selector open')
     await page.keyboard.press('Escape')
 
     await page.goto(`${server.baseUrl}/pemilu`)
     await expect.poll(() => page.getByText('Pemilu saat ini', { exact: true }).isVisible()).toBe(true)
+    expect(await page.getByText('Pemilu terakhir', { exact: true }).count()).toBe(0)
     await expect
       .poll(() => page.getByRole('heading', { name: election.name, level: 2 }).isVisible())
       .toBe(true)

@@ -67,6 +67,9 @@ export const theme = createTheme({
   components: {
     // A modal's title bar is not the page banner: a second <header> landmark confuses screen-reader navigation.
     ModalHeader: { defaultProps: { component: 'div' } },
+    // Mantine's focus placeholder (`role="presentation"`) inside `role="menu"` is an ARIA error (axe:
+    // aria-required-children, critical) for as long as a menu is open.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 })
 

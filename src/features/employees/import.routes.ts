@@ -2,7 +2,10 @@
  * Employee import over HTTP: upload the file (raw bytes, streamed to disk), start a dry run or the commit (runs in
  * the background), poll the import for progress and, once done, its report — the same report the CLI prints.
  */
+import { createReadStream } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import { actorOf } from '../../server/plugins/authorize.js'
 import {
   EmployeeImportView,
@@ -22,6 +25,12 @@ export const uploadContentTypes = [
   'application/csv',
   'text/comma-separated-values',
 ]
+
+// --- example file (added for the import page's download link) ---
+const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+/** examples/pegawai-contoh.xlsx, made by scripts/make-example-xlsx.ts. */
+const exampleFile = fileURLToPath(new URL('../../../examples/pegawai-contoh.xlsx', import.meta.url))
+// --- end of example file ---
 
 export const employeeImportRoutes: FastifyPluginAsyncZod<{ imports: EmployeeImportService }> = async (
   app,
@@ -87,6 +96,26 @@ export const employeeImportRoutes: FastifyPluginAsyncZod<{ imports: EmployeeImpo
     '/employee-imports/:importId/commit',
     'Import the file: all rows or none (background run)',
   )
+
+  // --- example file (added for the import page's download link) ---
+  app.get(
+    '/employee-imports/example',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Download the example import file (SIASN columns, with three deliberate mistakes)',
+        produces: [xlsxContentType],
+        response: { 200: z.any().describe('the file (binary)') },
+      },
+    },
+    (_request, reply) =>
+      reply
+        .header('content-type', xlsxContentType)
+        .header('content-disposition', 'attachment; filename="pegawai-contoh.xlsx"')
+        .send(createReadStream(exampleFile)),
+  )
+  // --- end of example file ---
 
   app.get(
     '/employee-imports/:importId',

@@ -68,3 +68,18 @@ describe('translation files', () => {
     },
   )
 })
+
+describe('sentences ending with a name', () => {
+  it('do not get a second period after a title that has one', async () => {
+    const { i18next } = await import('./i18n')
+    const text = i18next.t('employees.superior.done', {
+      lng: 'id',
+      name: 'Adi Budiman, S.Sos.',
+      superior: 'Adi Batubara, S.Si., M.H.',
+    })
+    expect(text).toBe('Atasan langsung Adi Budiman, S.Sos. sekarang Adi Batubara, S.Si., M.H.')
+    expect(i18next.t('employees.superior.done', { lng: 'id', name: 'Adi', superior: 'Budi' })).toBe(
+      'Atasan langsung Adi sekarang Budi.',
+    )
+  })
+})

@@ -2,7 +2,7 @@
  * i18next set-up: Indonesian first, English second. The choice is remembered in localStorage and mirrored on
  * <html lang> so screen readers pronounce the page in the right language.
  */
-import i18next from 'i18next'
+import i18next, { type PostProcessorModule } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import en from './en.json'
 import id from './id.json'
@@ -46,15 +46,29 @@ i18next.on('languageChanged', (language) => {
   }
 })
 
-void i18next.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: 'id',
-  supportedLngs: languages,
-  initAsync: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-})
+/**
+ * Names with titles end in a period (`Adi Batubara, S.Si., M.H.`): a sentence that ends with one must not get a
+ * second period. An ellipsis (`…` or `...`) is left alone.
+ */
+const titlePeriod: PostProcessorModule = {
+  type: 'postProcessor',
+  name: 'titlePeriod',
+  process: (value: string) => value.replace(/(?<!\.)\.\.(?!\.)/g, '.'),
+}
+
+void i18next
+  .use(initReactI18next)
+  .use(titlePeriod)
+  .init({
+    resources: { id: { translation: id }, en: { translation: en } },
+    lng: storedLanguage(),
+    fallbackLng: 'id',
+    supportedLngs: languages,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    postProcess: ['titlePeriod'],
+  })
 if (hasDocument) document.documentElement.lang = currentLanguage()
 
 /** Translates a key built at run time (error codes, audit actions), or returns `fallback` when it is unknown. */

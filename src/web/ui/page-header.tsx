@@ -41,7 +41,7 @@ export function PageHeader({ title, description, breadcrumbs, actions }: PageHea
     <Stack gap="xs" mb="lg">
       {breadcrumbs && breadcrumbs.length > 0 && (
         <Box component="nav" aria-label={t('app.breadcrumbs.label')}>
-          <Breadcrumbs separatorMargin={6}>
+          <Breadcrumbs separatorMargin={6} className="netra-breadcrumbs">
             {breadcrumbs.map((item) =>
               item.to ? (
                 <Anchor key={item.label} component={Link} to={item.to} size="sm">

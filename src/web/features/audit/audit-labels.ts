@@ -29,6 +29,21 @@ export const knownAuditActions = [
   'election.candidate_removed',
   'calendar.entry_added',
   'calendar.entry_removed',
+  'unit.created',
+  'unit.updated',
+  'unit.moved',
+  'unit.deactivated',
+  'unit.reactivated',
+  'employee.created',
+  'employee.updated',
+  'employee.moved',
+  'employee.superior_changed',
+  'employee.status_changed',
+  'employee.social_account_added',
+  'employee.social_account_updated',
+  'employee.social_account_removed',
+  'employee.imported',
+  'demo.roster_seeded',
 ] as const
 
 export const knownEntityTypes = [
@@ -40,4 +55,7 @@ export const knownEntityTypes = [
   'election_party',
   'election_candidate',
   'calendar_entry',
+  'unit',
+  'employee',
+  'employee_import',
 ] as const

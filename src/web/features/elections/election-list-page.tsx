@@ -210,7 +210,13 @@ export function ElectionListPage() {
                             {election.isCurrent && (
                               <>
                                 <IconStarFilled size={14} aria-hidden color="var(--mantine-color-netra-8)" />
-                                <VisuallyHidden>{t('elections.list.current_marker')}</VisuallyHidden>
+                                <VisuallyHidden>
+                                  {t(
+                                    election.phase === 'finished'
+                                      ? 'elections.list.latest_marker'
+                                      : 'elections.list.current_marker',
+                                  )}
+                                </VisuallyHidden>
                               </>
                             )}
                             <Anchor component={Link} to={`/pemilu/${election.id}`} fw={600}>
@@ -280,7 +286,11 @@ function CurrentElectionCard({ election, agencyName }: CurrentElectionCardProps)
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={4}>
             <Text size="sm" fw={700} c="netra.8" tt="uppercase">
-              {t('elections.list.current_title')}
+              {t(
+                election.phase === 'finished'
+                  ? 'elections.list.latest_title'
+                  : 'elections.list.current_title',
+              )}
             </Text>
             <Title order={2} size="h3" id={headingId}>
               {election.name}

@@ -131,7 +131,15 @@ export function ElectionSelector({ placement }: ElectionSelectorProps) {
               {election && (
                 <Text size="xs" c="dimmed">
                   {election.isCurrent
-                    ? t('elections.selector.current', { phase: t(`elections.phase.${election.phase}`) })
+                    ? // With nothing running or coming, the current election is the latest one that finished.
+                      t(
+                        election.phase === 'finished'
+                          ? 'elections.selector.latest'
+                          : 'elections.selector.current',
+                        {
+                          phase: t(`elections.phase.${election.phase}`),
+                        },
+                      )
                     : t(`elections.phase.${election.phase}`)}
                 </Text>
               )}

@@ -176,7 +176,6 @@ export function MoveUnitModal({ employee, onClose, onChanged }: EmployeeChangeMo
         activeOnly
         required
         error={fieldError}
-        data-autofocus
       />
     </ChangeModal>
   )

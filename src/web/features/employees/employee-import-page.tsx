@@ -73,6 +73,7 @@ import {
   type ImportReport,
 } from './employee-import-model'
 import {
+  exampleFilePath,
   importPath,
   startCommit,
   startDryRun,
@@ -223,9 +224,12 @@ export function EmployeeImportPage() {
       />
       <Stack gap="lg" maw={1100}>
         <StepList current={step} />
-        <Alert variant="light" color="netra" icon={<IconInfoCircle aria-hidden />}>
-          {t('employees.import.nothing_written')}
-        </Alert>
+        {/* Once imported, the reassurance no longer holds: the summary below says what was written. */}
+        {!committed && (
+          <Alert variant="light" color="netra" icon={<IconInfoCircle aria-hidden />}>
+            {t('employees.import.nothing_written')}
+          </Alert>
+        )}
 
         {failure && <ImportFailure error={failure} />}
 
@@ -480,9 +484,15 @@ function ExpectedColumns() {
             {t('employees.import.template')}
           </Group>
         </Anchor>
+        <Anchor href={exampleFilePath} download="pegawai-contoh.xlsx" size="sm">
+          <Group gap={4} component="span" wrap="nowrap">
+            <IconFileSpreadsheet size={16} aria-hidden />
+            {t('employees.import.example')}
+          </Group>
+        </Anchor>
       </Group>
       <Text size="sm" c="dimmed">
-        {t('employees.import.template_help')}
+        {t('employees.import.example_help')}
       </Text>
     </Stack>
   )

@@ -5,6 +5,9 @@ const importsPath = '/api/v1/employee-imports'
 
 export const importPath = (importId: string) => `${importsPath}/${encodeURIComponent(importId)}`
 
+/** The example file (SIASN columns, three deliberate mistakes) to try the import with. */
+export const exampleFilePath = `${importsPath}/example`
+
 /** RunImportBody as sent: `createMissingUnits` may be left out (it defaults to false). */
 export type RunImportRequest = Partial<RunImportBody>
 

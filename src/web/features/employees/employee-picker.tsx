@@ -37,10 +37,16 @@ export interface EmployeePickerProps {
 }
 
 interface EmployeeOption extends ComboboxItem {
-  readonly person: PickedEmployee
+  /** Null for the hint row ("type to search", "no match"). */
+  readonly person: PickedEmployee | null
 }
 
 const minimumSearch = 2
+/**
+ * The hint is a disabled option rather than Mantine's "nothing found" text: an open listbox without options is an
+ * ARIA error (axe: aria-required-children), and the hint shows as soon as the picker opens.
+ */
+const hintValue = '__hint__'
 
 export function EmployeePicker({
   label,
@@ -62,6 +68,12 @@ export function EmployeePicker({
     query ? withQuery(employeesPath, { q: query, unitId, status: 'active', pageSize: 20 }) : null,
   )
 
+  const hint = query
+    ? results.isLoading
+      ? t('common.status.loading')
+      : t('employees.picker.no_match')
+    : t('employees.picker.type_to_search')
+
   const options = useMemo<EmployeeOption[]>(() => {
     const people: PickedEmployee[] = (query ? (results.latestData?.items ?? []) : []).map((item) => ({
       id: item.id,
@@ -71,16 +83,12 @@ export function EmployeePicker({
       unitName: item.unitName,
     }))
     if (value && !people.some((person) => person.id === value.id)) people.unshift(value)
-    return people
+    const found = people
       .filter((person) => person.id !== excludeId)
       .map((person) => ({ value: person.id, label: person.displayName, person }))
-  }, [query, results.latestData, value, excludeId])
-
-  const hint = query
-    ? results.isLoading
-      ? t('common.status.loading')
-      : t('employees.picker.no_match')
-    : t('employees.picker.type_to_search')
+    const hasResults = query !== '' && !results.isLoading && (results.latestData?.items.length ?? 0) > 0
+    return hasResults ? found : [...found, { value: hintValue, label: hint, disabled: true, person: null }]
+  }, [query, results.latestData, results.isLoading, value, excludeId, hint])
 
   return (
     <Select
@@ -89,7 +97,9 @@ export function EmployeePicker({
       placeholder={t('employees.picker.placeholder')}
       data={options}
       value={value?.id ?? null}
-      onChange={(id) => onChange(options.find((option) => option.value === id)?.person ?? null)}
+      onChange={(id) => {
+        if (id !== hintValue) onChange(options.find((option) => option.value === id)?.person ?? null)
+      }}
       searchable
       searchValue={search}
       onSearchChange={setSearch}
@@ -97,11 +107,16 @@ export function EmployeePicker({
       clearable
       required={required}
       error={error ?? (results.error ? t('employees.picker.load_failed') : undefined)}
-      nothingFoundMessage={hint}
       maxDropdownHeight={320}
       comboboxProps={{ withinPortal: true }}
       renderOption={({ option }) => {
         const { person } = option as EmployeeOption
+        if (!person)
+          return (
+            <Text size="sm" c="dimmed">
+              {option.label}
+            </Text>
+          )
         return (
           <Stack gap={0}>
             <Text size="sm" fw={500}>

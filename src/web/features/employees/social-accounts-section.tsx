@@ -97,7 +97,8 @@ export function SocialAccountsSection({ employee, mayManage, onChanged }: Social
           </Text>
         )}
         {accounts.length > 0 && (
-          <ScrollableTable label={t('employees.social.caption')} minWidth={560}>
+          // Fits the half-width card beside the record on a 1366 px screen: the actions wrap under each other.
+          <ScrollableTable label={t('employees.social.caption')} minWidth={420}>
             <Table aria-label={t('employees.social.caption')} verticalSpacing="xs" className="netra-table">
               <Table.Thead>
                 <Table.Tr>
@@ -135,7 +136,7 @@ export function SocialAccountsSection({ employee, mayManage, onChanged }: Social
                     </Table.Td>
                     {mayManage && (
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
+                        <Group gap={4} wrap="wrap">
                           <Button
                             variant="subtle"
                             size="compact-sm"

@@ -105,7 +105,6 @@ export function UnitMoveModal({ unit, units, mayMoveToTop, onClose, onMoved }: U
             disabled={toTop}
             required={!toTop}
             error={fieldError}
-            data-autofocus
           />
           {mayMoveToTop && unit.parentId !== null && (
             <Checkbox

@@ -19,7 +19,7 @@ import {
 } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { IconFolderPlus, IconSearch, IconSitemap } from '@tabler/icons-react'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { canAdministerAgency } from '../../../domain/access'
@@ -67,6 +67,7 @@ export function UnitTreePage() {
   const [panelVersion, setPanelVersion] = useState(0)
   const [isRunning, setIsRunning] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
+  const panelRef = useRef<HTMLDivElement>(null)
 
   const mayManage = mayUse(session, 'roster.manage')
   const agencyId = tree.latestData?.agencyId ?? session.agency?.id ?? null
@@ -196,6 +197,12 @@ export function UnitTreePage() {
 
   const selectedVisible = selectedId !== null && fullForest.byId.has(selectedId)
 
+  // On phones the details sit above the tree: bring them into view when a unit is chosen further down.
+  useEffect(() => {
+    if (!selectedVisible || !window.matchMedia('(max-width: 61.99em)').matches) return
+    panelRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' })
+  }, [selectedId, selectedVisible])
+
   return (
     <>
       <PageHeader
@@ -323,7 +330,10 @@ export function UnitTreePage() {
               </Grid.Col>
               {selectedVisible && selectedId && (
                 <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
-                  <Box>
+                  <Box
+                    ref={panelRef}
+                    style={{ scrollMarginTop: 'calc(var(--app-shell-header-height, 60px) + 8px)' }}
+                  >
                     <UnitPanel
                       unitId={selectedId}
                       version={panelVersion}

@@ -151,6 +151,15 @@ export function UnitTreeView({
                 count: unit.subtreeEmployeeCount,
                 formatted: formatNumber(unit.subtreeEmployeeCount, language),
               })}
+              {/* With sub-units the total includes them: say how many work in the unit itself. */}
+              {row.hasChildren && (
+                <span className="netra-tree-count-own">
+                  {t('units.tree.employees_own', {
+                    count: unit.employeeCount,
+                    formatted: formatNumber(unit.employeeCount, language),
+                  })}
+                </span>
+              )}
             </Text>
           </li>
         )

@@ -1,5 +1,6 @@
 /**
- * "Tambah pengguna": username, name, e-mail, (for super admins) the agency, and roles. Checked first with the
+ * "Tambah pengguna": username, name, e-mail, (for super admins) the agency, and roles — the unit-level roles (unit
+ * admin, examiner, decision maker) optionally limited to one unit and its sub-units. Checked first with the
  * server's own zod schema, then created; the server generates a temporary password that the list page shows
  * once.
  */
@@ -17,6 +18,7 @@ import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { focusFirstError } from '../../ui/focus-first-error'
 import type { AgencyListView } from '../agencies/agencies.api'
+import { UnitPicker } from '../units/unit-picker'
 import { RoleCheckboxes } from './role-checkboxes'
 import { createUser, type CreatedUser } from './users.api'
 
@@ -26,9 +28,14 @@ interface CreateUserValues {
   email: string
   agencyId: string
   roles: Role[]
+  /** Limits the unit-level roles to this unit and its sub-units; empty: the whole agency. */
+  unitId: string
 }
 
-const fields = ['username', 'displayName', 'email', 'agencyId', 'roles'] as const
+const fields = ['username', 'displayName', 'email', 'agencyId', 'roles', 'unitId'] as const
+
+/** Roles that may be limited to a unit subtree from this form (an employee's own role needs no limit). */
+const unitLevelRoles: readonly Role[] = ['unit_admin', 'examiner', 'decision_maker']
 
 export interface UserCreateModalProps {
   readonly opened: boolean
@@ -52,11 +59,15 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
       email: '',
       agencyId: session.agency?.id ?? agencies?.[0]?.id ?? '',
       roles: ['employee'],
+      unitId: '',
     },
   })
 
   const agencyId = form.values.agencyId
   const grantable = agencyId ? grantableRoles(actor, agencyId) : []
+  const hasUnitLevelRole = form.values.roles.some((role) => unitLevelRoles.includes(role))
+  // The picker lists the units of the signed-in user's agency: a super admin choosing another agency has none.
+  const mayLimitToUnit = hasUnitLevelRole && agencyId === session.agency?.id
 
   const overrides: FieldMessageOverrides = {
     username: { invalid_format: t('users.create.username_format') },
@@ -81,7 +92,13 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
       displayName: values.displayName,
       email: values.email.trim() === '' ? null : values.email.trim(),
       ...(agencies ? { agencyId: values.agencyId } : {}),
-      roles: values.roles.filter((role) => grantable.includes(role)).map((role) => ({ role })),
+      roles: values.roles
+        .filter((role) => grantable.includes(role))
+        .map((role) =>
+          mayLimitToUnit && values.unitId && unitLevelRoles.includes(role)
+            ? { role, unitId: values.unitId }
+            : { role },
+        ),
     }
     const checked = CreateUserBody.safeParse(body)
     if (!checked.success) {
@@ -99,7 +116,11 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
         showFieldErrors(fieldErrorsOf(issuesOf(failure), fields, overrides).byField)
       if (failure.code === 'user.username_taken')
         showFieldErrors({ username: t('users.create.username_taken') })
-      if (failure.code === 'user.role_invalid') form.setFieldError('roles', describeError(failure))
+      if (failure.code === 'user.role_invalid')
+        form.setFieldError(
+          failure.details.problem === 'unit_not_found' ? 'unitId' : 'roles',
+          describeError(failure),
+        )
       if (failure.code === 'agency.not_found') form.setFieldError('agencyId', describeError(failure))
       setError(describeError(failure))
     } finally {
@@ -159,6 +180,17 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
             onChange={(roles) => form.setFieldValue('roles', roles)}
             error={typeof form.errors.roles === 'string' ? form.errors.roles : null}
           />
+          {mayLimitToUnit && (
+            <UnitPicker
+              label={t('users.create.unit_scope')}
+              description={t('users.create.unit_scope_help')}
+              placeholder={t('users.create.unit_scope_none')}
+              value={form.values.unitId || null}
+              onChange={(unitId) => form.setFieldValue('unitId', unitId ?? '')}
+              activeOnly
+              error={typeof form.errors.unitId === 'string' ? form.errors.unitId : null}
+            />
+          )}
           <Alert variant="light" color="netra" icon={<IconInfoCircle aria-hidden />}>
             {t('users.create.password_note')}
           </Alert>

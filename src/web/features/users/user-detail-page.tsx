@@ -43,6 +43,7 @@ import { notifySuccess } from '../../ui/notify'
 import { PageHeader } from '../../ui/page-header'
 import { SecretRevealModal } from '../../ui/secret-reveal-modal'
 import { StatusBadge } from '../../ui/status-badge'
+import { unitTreePath, type UnitTree } from '../units/units.api'
 import { RoleCheckboxes } from './role-checkboxes'
 import { uniqueRoles } from './role-labels'
 import {
@@ -281,6 +282,7 @@ function UserDetailContent({ user, breadcrumbs, onUpdated }: UserDetailContentPr
                     label={t('users.detail.roles_label', { name })}
                     error={selectedRoles.length === 0 ? t('users.create.roles_required') : null}
                   />
+                  <RoleScopes user={user} />
                   <Group>
                     <Button
                       onClick={() => handleOpen('roles')}
@@ -492,5 +494,26 @@ function ProfileSection({ user, onUpdated }: ProfileSectionProps) {
         </Stack>
       </form>
     </Section>
+  )
+}
+
+/** Roles held over one unit and its sub-units, named (roles without a unit cover the whole agency). */
+function RoleScopes({ user }: { readonly user: UserView }) {
+  const { t } = useTranslation()
+  const scoped = user.roles.filter((assignment) => assignment.unitId !== null)
+  const units = useApiQuery<UnitTree>(scoped.length > 0 ? unitTreePath({ includeInactive: true }) : null)
+  if (scoped.length === 0) return null
+  const names = new Map((units.data?.items ?? []).map((unit) => [unit.id, unit.name]))
+  return (
+    <Stack gap={4}>
+      {scoped.map((assignment) => (
+        <Text key={`${assignment.role}-${assignment.unitId}`} size="sm">
+          {t('users.detail.role_scope', {
+            role: t(`roles.label.${assignment.role}`),
+            unit: names.get(assignment.unitId ?? '') ?? t('users.detail.role_scope_unknown'),
+          })}
+        </Text>
+      ))}
+    </Stack>
   )
 }
