@@ -278,6 +278,39 @@ describe('roster: import, find, change, export, unit scope', () => {
     expect(problems).toEqual([])
   })
 
+  it('adds a sub-unit with its region chosen by name; a search with no match leaves a valid listbox', async () => {
+    await page.goto(`${server.baseUrl}/unit-kerja?q=blimbing`)
+    const tree = page.getByRole('tree', { name: /./ })
+    await tree.getByRole('treeitem', { name: /^Kecamatan Blimbing/ }).click()
+    await page.getByRole('button', { name: 'Tambah sub-unit' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Tambah unit kerja' })
+    await dialog.getByLabel(/^Nama unit/).fill('Pos Pelayanan Arjosari')
+
+    // Nothing found is one disabled option, not an empty listbox (axe: aria-required-children).
+    const parent = dialog.getByRole('combobox', { name: /^Unit induk/ })
+    await parent.fill('tidak ada unit seperti ini')
+    await expect.poll(() => page.getByRole('option', { name: 'Tidak ada yang cocok' }).isVisible()).toBe(true)
+    await expectAccessible(page, 'unit picker, nothing found')
+    await parent.press('Escape')
+    await parent.blur()
+    expect(await parent.inputValue()).toMatch(/^Kecamatan Blimbing/)
+
+    const region = dialog.getByRole('combobox', { name: /^Kode wilayah/ })
+    await region.fill('zzqx')
+    const nothing = page.getByRole('option', { name: 'Tidak ada wilayah yang cocok dengan "zzqx"' })
+    await expect.poll(() => nothing.getAttribute('aria-disabled')).toBe('true')
+    await expectAccessible(page, 'region picker, nothing found')
+    await region.fill('arjosari')
+    await page
+      .getByRole('option', { name: '35.73.01.1002 · Kelurahan Arjosari, Blimbing, Kota Malang' })
+      .click()
+    await dialog.getByRole('button', { name: 'Tambah unit' }).click()
+
+    const panel = page.getByRole('region', { name: 'Pos Pelayanan Arjosari' })
+    await expect.poll(() => panel.getByText('35.73.01.1002 · Kelurahan Arjosari').isVisible()).toBe(true)
+    expect(problems).toEqual([])
+  })
+
   it('a unit admin of Dinas Kominfo sees only that OPD: tree, list, home, and no employee of another OPD', async () => {
     // The admin creates the account in the users page, limited to Kominfo and its sub-units.
     await page.goto(`${server.baseUrl}/pengguna`)

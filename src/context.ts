@@ -15,6 +15,7 @@ import { createCalendarService } from './features/calendar/calendar.service.js'
 import { createElectionsService } from './features/elections/elections.service.js'
 // roster: units and employees
 import { createEmployeesService } from './features/employees/employees.service.js'
+import { createRegionsService } from './features/units/regions.service.js'
 import { createUnitsService } from './features/units/units.service.js'
 // employee import and export
 import path from 'node:path'
@@ -56,8 +57,9 @@ export async function createServices(deps: {
   const db = database.db
   if (!config.sessionSecret) throw new Error('SESSION_SECRET is required (loadConfig generates one)')
   const totpSealer = await createSealer(config.sessionSecret, 'totp')
+  const agencies = createAgenciesService({ db, clock })
   return {
-    agencies: createAgenciesService({ db, clock }),
+    agencies,
     audit: createAuditService({ db }),
     auth: createAuthService({ db, clock, totpSealer, sessionPolicy: config.session }),
     users: createUsersService({ db, clock }),
@@ -67,6 +69,7 @@ export async function createServices(deps: {
     calendar: createCalendarService({ db, clock }),
     // roster: units and employees
     units: createUnitsService({ db, clock }),
+    regions: createRegionsService({ agencies }),
     employees: createEmployeesService({ db, clock }),
     // employee import and export
     employeeImports: createEmployeeImportService({

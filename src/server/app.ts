@@ -16,6 +16,7 @@ import { electionsRoutes } from '../features/elections/elections.routes.js'
 // roster: units and employees
 import { employeesRoutes } from '../features/employees/employees.routes.js'
 import { unitsRoutes } from '../features/units/units.routes.js'
+import { regionsRoutes } from '../features/units/regions.routes.js'
 // employee import and export
 import { employeeExportRoutes } from '../features/employees/export.routes.js'
 import { employeeImportRoutes } from '../features/employees/import.routes.js'
@@ -105,6 +106,7 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           await v1.register(calendarRoutes, { calendar: services.calendar })
           // roster: units and employees
           await v1.register(unitsRoutes, { units: services.units })
+          await v1.register(regionsRoutes, { regions: services.regions })
           await v1.register(employeesRoutes, { employees: services.employees })
           // employee import and export
           await v1.register(employeeImportRoutes, { imports: services.employeeImports })

@@ -35,6 +35,7 @@ import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
 import { ListSummary } from '../../ui/list-summary'
+import { nothingFoundOption } from '../../ui/nothing-found-option'
 import { PageHeader } from '../../ui/page-header'
 import { ScrollableTable } from '../../ui/scrollable-table'
 import { agenciesPath, type AgencyListView } from '../agencies/agencies.api'
@@ -106,7 +107,7 @@ export function AuditTrailPage() {
             onChange={(value) => setFilters({ action: value ?? '' })}
             clearable
             searchable
-            nothingFoundMessage={t('common.list.no_match')}
+            {...nothingFoundOption(t('common.list.no_match'))}
             w={{ base: '100%', sm: 300 }}
           />
           <Select

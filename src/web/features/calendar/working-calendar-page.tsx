@@ -46,6 +46,7 @@ import { useSession } from '../../session/session-context'
 import { ConfirmModal } from '../../ui/confirm-modal'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { nothingFoundOption } from '../../ui/nothing-found-option'
 import { notifySuccess } from '../../ui/notify'
 import { PageHeader } from '../../ui/page-header'
 import { agenciesPath, type AgencyListView } from '../agencies/agencies.api'
@@ -167,7 +168,7 @@ export function WorkingCalendarPage() {
             onChange={setPickedAgencyId}
             searchable
             w={{ base: '100%', sm: 380 }}
-            nothingFoundMessage={t('common.list.no_match')}
+            {...nothingFoundOption(t('common.list.no_match'))}
           />
         )}
 

@@ -35,6 +35,7 @@ import { isApiError } from '../../api/client'
 import { describeError, issuesOf } from '../../api/error-messages'
 import { ErrorAlert } from '../../ui/error-alert'
 import { focusFirstError } from '../../ui/focus-first-error'
+import { nothingFoundOption } from '../../ui/nothing-found-option'
 import { notifySuccess } from '../../ui/notify'
 import { ballotLabel, officesFor } from './candidate-labels'
 import { legendStyles, requestIssueErrors } from './election-form-values'
@@ -298,7 +299,7 @@ export function CandidateFormModal({ election, candidate, onClose, onSaved }: Ca
             searchable
             clearable
             disabled={partyOptions.length === 0}
-            nothingFoundMessage={t('common.list.no_match')}
+            {...nothingFoundOption(t('common.list.no_match'))}
             {...form.getInputProps('partyIds')}
           />
           <Textarea

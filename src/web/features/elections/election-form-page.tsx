@@ -47,6 +47,7 @@ import { NoAccessPage } from '../../shell/no-access-page'
 import { ErrorAlert } from '../../ui/error-alert'
 import { focusFirstError } from '../../ui/focus-first-error'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { nothingFoundOption } from '../../ui/nothing-found-option'
 import { notifySuccess } from '../../ui/notify'
 import { PageHeader, type BreadcrumbItem } from '../../ui/page-header'
 import { agenciesPath, type AgencyListView } from '../agencies/agencies.api'
@@ -235,7 +236,7 @@ function ElectionForm({ election }: ElectionFormProps) {
                   searchable
                   required
                   error={agencyError}
-                  nothingFoundMessage={t('common.list.no_match')}
+                  {...nothingFoundOption(t('common.list.no_match'))}
                 />
               )}
               <Radio.Group label={t('elections.form.type')} required {...form.getInputProps('type')}>

@@ -18,6 +18,7 @@ import { translateIfKnown } from '../../i18n/i18n'
 import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { nothingFoundOption } from '../../ui/nothing-found-option'
 import { notifySuccess } from '../../ui/notify'
 import { PageHeader } from '../../ui/page-header'
 import { SectionCard } from '../../ui/section-card'
@@ -282,7 +283,7 @@ function EmployeeForm({ employee }: { readonly employee: EmployeeDetail | null }
                 disabled={grades.length === 0}
                 searchable
                 clearable
-                nothingFoundMessage={t('common.list.no_match')}
+                {...nothingFoundOption(t('common.list.no_match'))}
               />
               <Select
                 {...field('positionType')}

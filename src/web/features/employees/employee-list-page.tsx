@@ -50,6 +50,7 @@ import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
 import { ListSummary } from '../../ui/list-summary'
+import { nothingFoundOption } from '../../ui/nothing-found-option'
 import { PageHeader } from '../../ui/page-header'
 import { ScrollableTable } from '../../ui/scrollable-table'
 import { UnitPicker } from '../units/unit-picker'
@@ -251,7 +252,7 @@ export function EmployeeListPage() {
             onChange={(grade) => setFilters({ grade: grade ?? '' })}
             clearable
             searchable
-            nothingFoundMessage={t('common.list.no_match')}
+            {...nothingFoundOption(t('common.list.no_match'))}
             w={{ base: '100%', xs: 240 }}
           />
           <Select

@@ -1,6 +1,7 @@
 /**
  * Create a unit (under a chosen parent; top level for agency admins only) or change one: name, code, kind, region
- * code and head. Problems show next to their fields, whether the browser or the server found them.
+ * (chosen from the Kemendagri table by name or code) and head. Problems show next to their fields, whether the browser
+ * or the server found them.
  */
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
 import { useState } from 'react'
@@ -10,7 +11,9 @@ import { CreateUnitBody, UpdateUnitBody } from '../../../features/units/units.sc
 import { isApiError } from '../../api/client'
 import { describeError, fieldErrorsOf, issuesOf, type FieldMessageOverrides } from '../../api/error-messages'
 import { ErrorAlert } from '../../ui/error-alert'
+import { scrollingListbox } from '../../ui/scrolling-listbox'
 import { EmployeePicker, type PickedEmployee } from '../employees/employee-picker'
+import { RegionPicker } from './region-picker'
 import { UnitPicker } from './unit-picker'
 import { createUnit, updateUnit, type UnitDetail, type UnitTreeItem } from './units.api'
 
@@ -242,21 +245,17 @@ export function UnitFormModal({ mode, units, mayCreateTopLevel, onClose, onSaved
               allowDeselect={false}
               error={errors.kind}
               miw={200}
-              comboboxProps={{ withinPortal: true }}
+              {...scrollingListbox}
             />
           </Group>
-          <TextInput
+          <RegionPicker
             id="unit-form-regionCode"
             label={t('units.form.region_code')}
-            description={
-              editing?.regionName
-                ? t('units.form.region_code_current', { name: editing.regionName })
-                : t('units.form.region_code_help')
-            }
-            value={values.regionCode}
-            onChange={(event) => set('regionCode', event.currentTarget.value)}
-            error={errors.regionCode}
-            inputMode="decimal"
+            description={t('units.form.region_code_help')}
+            value={values.regionCode || null}
+            valueName={editing?.regionCode === values.regionCode ? editing.regionName : null}
+            onChange={(code) => set('regionCode', code ?? '')}
+            error={errors.regionCode ?? null}
           />
           <EmployeePicker
             id="unit-form-head"

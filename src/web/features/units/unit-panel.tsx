@@ -21,6 +21,7 @@ import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { Fact } from '../../ui/fact'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { regionOfUnit } from './region-label'
 import { UnitInactiveBadge, UnitKindBadge } from './unit-labels'
 import { unitPath, type UnitDetail } from './units.api'
 
@@ -93,7 +94,7 @@ export function UnitPanel({ unitId, version, mayManage, onAction, onClose }: Uni
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md" verticalSpacing="sm" component="dl" m={0}>
           <Fact label={t('units.panel.code')}>{unit.code ?? '—'}</Fact>
           <Fact label={t('units.panel.region')}>
-            {unit.regionCode ? `${unit.regionCode}${unit.regionName ? ` · ${unit.regionName}` : ''}` : '—'}
+            {unit.regionCode ? regionOfUnit(t, unit.regionCode, unit.regionName) : '—'}
           </Fact>
           <Fact label={t('units.panel.head')}>
             {unit.head ? (

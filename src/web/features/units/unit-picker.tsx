@@ -6,6 +6,8 @@ import { Group, Select, Stack, Text, type ComboboxItem, type OptionsFilter } fro
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../api/use-api-query'
+import { isHintOption, nothingFoundOption } from '../../ui/nothing-found-option'
+import { scrollingListbox } from '../../ui/scrolling-listbox'
 import { ancestryLabel, buildUnitForest, unitMatches } from './unit-forest'
 import { UnitInactiveBadge } from './unit-labels'
 import { unitTreePath, type UnitTree, type UnitTreeItem } from './units.api'
@@ -100,13 +102,17 @@ export function UnitPicker({
       required={required}
       disabled={disabled || (!items && !loaded.error)}
       error={error ?? (loaded.error ? t('units.picker.load_failed') : undefined)}
-      filter={filter}
+      {...nothingFoundOption(t('common.list.no_match'), filter)}
       limit={300}
-      maxDropdownHeight={320}
-      nothingFoundMessage={t('common.list.no_match')}
-      comboboxProps={{ withinPortal: true }}
+      {...scrollingListbox}
       w={w}
       renderOption={({ option }) => {
+        if (isHintOption(option))
+          return (
+            <Text size="sm" c="dimmed">
+              {option.label}
+            </Text>
+          )
         const unit = option as UnitOption
         return (
           <Stack gap={0}>

@@ -17,6 +17,7 @@ import { actorOf } from '../../session/actor'
 import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { focusFirstError } from '../../ui/focus-first-error'
+import { nothingFoundOption } from '../../ui/nothing-found-option'
 import type { AgencyListView } from '../agencies/agencies.api'
 import { UnitPicker } from '../units/unit-picker'
 import { RoleCheckboxes } from './role-checkboxes'
@@ -170,7 +171,7 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
               allowDeselect={false}
               searchable
               required
-              nothingFoundMessage={t('common.list.no_match')}
+              {...nothingFoundOption(t('common.list.no_match'))}
               {...form.getInputProps('agencyId')}
             />
           )}
