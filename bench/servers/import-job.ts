@@ -3,14 +3,16 @@
  *   --mode=parse   reads every row of --file (the reader only: the ceiling, nothing validated or written)
  *   --mode=import  imports --file into a fresh agency of the database the environment names (DATABASE_URL, or
  *                  SQLite in DATA_DIR), committing, units created as needed — the same call as `netra import`.
- * Prints one NETRA_BENCH_RESULT line: seconds, rows, peak RSS (MB) and, for an import, the report's counts.
+ * Prints one NETRA_BENCH_RESULT line: seconds, rows, peak RSS (MB) and, for an import, the report's counts, when
+ * each phase began and the time spent per activity (`profile`, see import.profile.ts).
  */
 import { loadConfig } from '../../src/config.js'
 import { createContext } from '../../src/context.js'
 import { createAgency } from '../../src/features/agencies/agencies.service.js'
 import { systemActor } from '../../src/features/audit/audit.service.js'
 import { detectSpreadsheetType, readSheetRows } from '../../src/features/employees/import.reader.js'
-import { runEmployeeImport } from '../../src/features/employees/import.service.js'
+import { runEmployeeImport } from '../../src/features/employees/import.pipeline.js'
+import { emptyImportProfile } from '../../src/features/employees/import.profile.js'
 import { createLogger } from '../../src/platform/logger.js'
 import { parseArgs } from '../lib/args.js'
 import { announceResult } from '../lib/child-protocol.js'
@@ -39,6 +41,7 @@ if (mode === 'parse') {
     })
     let lastPhase = ''
     const phaseStarted = new Map<string, number>()
+    const profile = emptyImportProfile()
     const started = performance.now()
     const report = await runEmployeeImport(context.database.db, context.clock, {
       agencyId: agency.id,
@@ -47,6 +50,7 @@ if (mode === 'parse') {
       dryRun: false,
       createMissingUnits: true,
       auditActor: systemActor,
+      profile,
       onProgress: (progress) => {
         if (progress.phase !== lastPhase) {
           lastPhase = progress.phase
@@ -67,6 +71,8 @@ if (mode === 'parse') {
       changes: report.changes,
       // When each phase began, in seconds from the start.
       phases: { validating: at('validating'), writing: at('writing'), done: at('done') },
+      // Seconds per activity (they overlap: reading goes on while a batch is written).
+      profile: Object.fromEntries(Object.entries(profile).map(([activity, ms]) => [activity, ms / 1000])),
       peakRssMb: peakRssMb(),
     })
   } finally {

@@ -17,6 +17,9 @@ import * as m20261123_1100 from './2026_11_23_1100_create_elections.js'
 import * as m20261123_1110 from './2026_11_23_1110_create_agency_calendar_entries.js'
 // employee import (import/export helper)
 import * as m20261123_1500 from './2026_11_23_1500_create_employee_imports.js'
+// employee import performance (import helper)
+import * as m20261123_1600 from './2026_11_23_1600_drop_employees_agency_search_index.js'
+import * as m20261123_1610 from './2026_11_23_1610_drop_employee_name_tokens_employee_fk.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -36,4 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1110_create_agency_calendar_entries': m20261123_1110,
   // employee import (import/export helper)
   '2026_11_23_1500_create_employee_imports': m20261123_1500,
+  // employee import performance (import helper)
+  '2026_11_23_1600_drop_employees_agency_search_index': m20261123_1600,
+  '2026_11_23_1610_drop_employee_name_tokens_employee_fk': m20261123_1610,
 }
