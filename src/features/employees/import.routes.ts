@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { DomainError } from '../../domain/errors.js'
 import { actorOf } from '../../server/plugins/authorize.js'
 import {
   EmployeeImportView,
@@ -57,6 +58,10 @@ export const employeeImportRoutes: FastifyPluginAsyncZod<{ imports: EmployeeImpo
       },
     },
     async (request, reply) => {
+      // Any other content type (JSON, forms) was already read by its own parser: the stream below would never end.
+      const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+      if (!uploadContentTypes.includes(mediaType))
+        throw new DomainError('request.unsupported_media_type', { accepted: uploadContentTypes })
       const declared = Number(request.headers['content-length'])
       const view = await imports.uploadFile(
         actorOf(request),
