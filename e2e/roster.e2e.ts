@@ -215,6 +215,13 @@ describe('roster: import, find, change, export, unit scope', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1, name: /Hendra Gunawan/ }).isVisible())
       .toBe(true)
+    // His page now lists the employee among his direct subordinates.
+    const subordinates = page.getByRole('table', { name: 'Daftar bawahan langsung' })
+    await expect
+      .poll(() => subordinates.getByRole('link', { name: new RegExp(`^${fixedPerson.name}`) }).isVisible())
+      .toBe(true)
+    expect(await subordinates.getByText(fixedPerson.groupedNip).isVisible()).toBe(true)
+    await expectAccessible(page, 'employee detail (direct subordinates)')
     await page.getByRole('button', { name: 'Ganti atasan' }).click()
     const cycle = page.getByRole('dialog', { name: /^Ganti atasan langsung/ })
     await pick(

@@ -3,7 +3,17 @@
  * Mantine's default palettes fail axe at their usual shades, so shade 8 of each palette we use is the one
  * filled buttons and light badges take (`primaryShade: 8`).
  */
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core'
+import {
+  Autocomplete,
+  Combobox,
+  createTheme,
+  MultiSelect,
+  Select,
+  TagsInput,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core'
+import { scrollingListboxDefaults, scrollingListboxMiddlewares } from './ui/scrolling-listbox'
 
 const netra: MantineColorsTuple = [
   '#e6f3f3',
@@ -70,6 +80,14 @@ export const theme = createTheme({
     // Mantine's focus placeholder (`role="presentation"`) inside `role="menu"` is an ARIA error (axe:
     // aria-required-children, critical) for as long as a menu is open.
     Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
+    // Option lists scroll in the listbox itself and fit the window (axe: scrollable-region-focusable, serious, on
+    // phones): see ui/scrolling-listbox.ts. The placement sits on the Combobox so that a select passing its own
+    // `comboboxProps` keeps it.
+    Combobox: Combobox.extend({ defaultProps: { middlewares: scrollingListboxMiddlewares } }),
+    Select: Select.extend(scrollingListboxDefaults),
+    MultiSelect: MultiSelect.extend(scrollingListboxDefaults),
+    Autocomplete: Autocomplete.extend(scrollingListboxDefaults),
+    TagsInput: TagsInput.extend(scrollingListboxDefaults),
   },
 })
 

@@ -22,7 +22,7 @@ import { hashPassword } from '../../platform/passwords.js'
 import { temporaryPassword } from '../../platform/random.js'
 import { findAgencyById } from '../agencies/agencies.service.js'
 import { auditActorOf, recordAuditEvent, type AuditActor } from '../audit/audit.service.js'
-import { unitIdsOfAgency } from '../units/units.service.js'
+import { unitsOfAgency } from '../units/units.service.js'
 import * as accounts from './accounts.repository.js'
 import * as sessions from './sessions.repository.js'
 import {
@@ -165,29 +165,46 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
     return loaded
   }
 
+  /**
+   * The assignments for `grants` (each role and scope once). `held`: what the account holds now; a scope it already
+   * holds may stay after its unit was deactivated, a new one needs an active unit.
+   */
   async function resolveGrants(
     exec: Kysely<Database>,
     actor: Actor,
     agencyId: string,
     grants: SetRolesBody['roles'],
+    held: readonly RoleAssignment[] = [],
   ): Promise<RoleAssignment[]> {
     const allowed = grantableRoles(actor, agencyId)
-    const assignments = grants.map((grant) => {
-      if (!allowed.includes(grant.role))
-        throw new DomainError('user.role_invalid', { role: grant.role, problem: 'not_grantable' })
-      const assignment: RoleAssignment = { role: grant.role, agencyId, unitId: grant.unitId ?? null }
-      const problem = assignmentShapeProblem(assignment)
-      if (problem) throw new DomainError('user.role_invalid', { role: grant.role, problem })
-      return assignment
-    })
+    const assignments = grants
+      .map((grant) => {
+        if (!allowed.includes(grant.role))
+          throw new DomainError('user.role_invalid', { role: grant.role, problem: 'not_grantable' })
+        const assignment: RoleAssignment = { role: grant.role, agencyId, unitId: grant.unitId ?? null }
+        const problem = assignmentShapeProblem(assignment)
+        if (problem) throw new DomainError('user.role_invalid', { role: grant.role, problem })
+        return assignment
+      })
+      .filter(
+        (assignment, index, all) =>
+          all.findIndex((other) => other.role === assignment.role && other.unitId === assignment.unitId) ===
+          index,
+      )
     // roster: a unit scope must name a unit of that agency
-    const known = await unitIdsOfAgency(
+    const units = await unitsOfAgency(
       exec,
       agencyId,
       assignments.flatMap((a) => (a.unitId ? [a.unitId] : [])),
     )
-    const stray = assignments.find((a) => a.unitId !== null && !known.has(a.unitId))
+    const stray = assignments.find((a) => a.unitId !== null && !units.has(a.unitId))
     if (stray) throw new DomainError('user.role_invalid', { role: stray.role, problem: 'unit_not_found' })
+    const isHeld = (a: RoleAssignment) => held.some((h) => h.role === a.role && h.unitId === a.unitId)
+    const inactive = assignments.find(
+      (a) => a.unitId !== null && units.get(a.unitId)?.isActive === false && !isHeld(a),
+    )
+    if (inactive)
+      throw new DomainError('user.role_invalid', { role: inactive.role, problem: 'unit_inactive' })
     return assignments
   }
 
@@ -283,7 +300,7 @@ export function createUsersService({ db, clock }: { db: Kysely<Database>; clock:
         const { user, assignments } = await loadManaged(trx, actor, userId)
         if (user.id === actor.userId) throw new DomainError('user.cannot_change_self', { change: 'roles' })
         if (!user.agencyId) throw new DomainError('user.role_invalid', { problem: 'platform_account' })
-        const next = await resolveGrants(trx, actor, user.agencyId, body.roles)
+        const next = await resolveGrants(trx, actor, user.agencyId, body.roles, assignments.map(toAssignment))
         const now = clock.now().toISOString()
         await accounts.deleteAssignmentsOfUser(trx, userId)
         const rows = next.map((assignment): RoleAssignmentRow => ({

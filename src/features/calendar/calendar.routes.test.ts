@@ -79,9 +79,7 @@ describe('GET /api/v1/calendar', () => {
       },
     ])
     const year2025 = (await get('/calendar?year=2025')).json()
-    expect(onDay(year2025.holidays, '2025-07-09')).toEqual([
-      ['election', 'Pemungutan Suara Ulang Kota Uji'],
-    ])
+    expect(onDay(year2025.holidays, '2025-07-09')).toEqual([['election', 'Pemungutan Suara Ulang Kota Uji']])
     expect(year2025.holidays.find((h: Holiday) => h.fallsOn === '2025-07-09').electionId).toBe(local.id)
   })
 

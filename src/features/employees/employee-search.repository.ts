@@ -102,6 +102,11 @@ export interface EmployeeFilters {
   readonly grade?: string | undefined
   readonly status?: string | undefined
   readonly positionType?: string | undefined
+  /**
+   * Id of an employee: their direct subordinates only — and none at all unless that employee is inside the scope
+   * too (a superior the reader may not see lists nobody).
+   */
+  readonly superiorId?: string | undefined
   readonly text?: EmployeeText | undefined
 }
 
@@ -109,7 +114,15 @@ export interface EmployeeFilters {
 export function filteredEmployees(db: Kysely<Database>, scope: EmployeeScope, filters: EmployeeFilters) {
   let query = db.selectFrom('employees')
   const unitPaths = scope.unitPaths
-  if (filters.text?.kind !== 'name') query = query.where((eb) => employeeInScope(eb, scope))
+  const superiorId = filters.superiorId
+  if (superiorId) {
+    // A superior's few direct subordinates drive the query through (superior_id); everything else is checked on
+    // them. `agency_id || ''` keeps SQLite (no statistics) from walking one of the agency's indexes instead.
+    query = query
+      .where((eb) => reportsTo(db, eb, scope, superiorId))
+      .where(sql`employees.agency_id || ''`, '=', scope.agencyId)
+    if (unitPaths !== null) query = query.where((eb) => unitIn(eb, scope.agencyId, unitPaths))
+  } else if (filters.text?.kind !== 'name') query = query.where((eb) => employeeInScope(eb, scope))
   // A name search reaches employees only through the agency's tokens (same agency by construction). Leaving out
   // `employees.agency_id = ?` keeps SQLite from walking the agency's index: the tokens drive the search.
   else if (unitPaths !== null) query = query.where((eb) => unitIn(eb, scope.agencyId, unitPaths))
@@ -157,6 +170,26 @@ const unitsUnder = (db: Kysely<Database>, agencyId: string, paths: readonly stri
         ? sql<SqlBool>`1 = 0`
         : eb.or(paths.map((path) => sql<SqlBool>`units.path like ${likePrefix(path)} escape '\\'`)),
     )
+
+/**
+ * `employees.superior_id = ?`, provided that superior lies inside the scope — a superior the reader may not see
+ * lists nobody. The EXISTS is uncorrelated (evaluated once); the (superior_id) index finds the subordinates.
+ */
+function reportsTo(
+  db: Kysely<Database>,
+  eb: ExpressionBuilder<Database, 'employees'>,
+  scope: EmployeeScope,
+  superiorId: string,
+): Expression<SqlBool> {
+  let superior = db
+    .selectFrom('employees as superiors')
+    .select('superiors.id')
+    .where('superiors.id', '=', superiorId)
+    .where('superiors.agencyId', '=', scope.agencyId)
+  if (scope.unitPaths !== null)
+    superior = superior.where('superiors.unitId', 'in', unitsUnder(db, scope.agencyId, scope.unitPaths))
+  return eb.and([eb('employees.superiorId', '=', superiorId), eb.exists(superior)])
+}
 
 /**
  * (employeeId, sortName) of the employees whose name has a word starting with each of `words`, inside the scope
@@ -271,7 +304,9 @@ export async function searchEmployees(
   page: { offset: number; limit: number; sort: 'name' | 'nip' },
 ): Promise<EmployeePage> {
   const text = filters.text
-  if (text?.kind === 'name' && page.sort === 'name') {
+  // The token rows carry no superior: a list of direct subordinates (a handful of rows, found through the
+  // (superior_id) index) takes the plain path below, where the name words are semi-joins on the tokens.
+  if (text?.kind === 'name' && page.sort === 'name' && !filters.superiorId) {
     const { ids, ...total } = await tokenPage(db, tokenMatches(db, scope, filters, text.words), page)
     const found = await findRowsByIds(db, ids)
     return { rows: ids.flatMap((id) => found.get(id) ?? []), ...total }
@@ -291,8 +326,11 @@ export async function searchEmployees(
   const isExact = count <= totalCap
   if (page.offset >= count) return { rows: [], total: Math.min(count, totalCap), totalIsExact: isExact }
   const byNip = page.sort === 'nip' || text?.kind === 'nip'
-  // Unit subtrees (a filter, or a unit-scoped reader) can drive a list; status, kind and grade alone cannot.
-  const sortMatches = isExact && (filters.unitPath !== undefined || scope.unitPaths !== null)
+  // Unit subtrees (a filter, or a unit-scoped reader) and a superior can drive a list; status, kind and grade
+  // alone cannot.
+  const sortMatches =
+    isExact &&
+    (filters.unitPath !== undefined || scope.unitPaths !== null || filters.superiorId !== undefined)
   const ordered = byNip
     ? base.orderBy(sql`employees.nip asc nulls last`).orderBy('employees.id')
     : base

@@ -7,7 +7,7 @@
 import { sql, type Kysely } from 'kysely'
 import { isPostgres } from '../../db/database.js'
 import type { Database, EmployeeRow, EmployeeSocialAccountRow, UnitRow } from '../../db/tables.js'
-import { nameTokensOf } from './employee-search.repository.js'
+import { filteredEmployees, nameTokensOf, type EmployeeScope } from './employee-search.repository.js'
 
 export {
   digitUpperBound,
@@ -180,12 +180,14 @@ export async function superiorChainOf(db: Kysely<Database>, employeeId: string):
   return result.rows.map((row) => row.id)
 }
 
-export async function countSubordinates(db: Kysely<Database>, employeeId: string): Promise<number> {
-  const row = await db
-    .selectFrom('employees')
+/** Active direct subordinates of an employee that the scope covers (a unit admin counts none outside it). */
+export async function countSubordinates(
+  db: Kysely<Database>,
+  scope: EmployeeScope,
+  employeeId: string,
+): Promise<number> {
+  const row = await filteredEmployees(db, scope, { superiorId: employeeId, status: 'active' })
     .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where('superiorId', '=', employeeId)
-    .where('status', '=', 'active')
     .executeTakeFirstOrThrow()
   return Number(row.count)
 }

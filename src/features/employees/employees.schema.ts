@@ -92,6 +92,11 @@ export const ListEmployeesQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   /** Employees of this unit and every unit below it. */
   unitId: z.uuid().optional(),
+  /**
+   * Direct subordinates of this employee (not theirs in turn). A superior the reader may not see — outside their
+   * part of the roster or in another agency — gives an empty list.
+   */
+  superiorId: z.uuid().optional(),
   kind: z.enum(employeeKinds).optional(),
   /** `III/a` (any common spelling) or a PPPK grade `IX`. */
   grade: z.string().trim().min(1).max(20).optional(),

@@ -239,7 +239,9 @@ export function createEmployeesService({ db, clock }: { db: Kysely<Database>; cl
     const [units, superiors, subordinatesCount, accounts] = await Promise.all([
       employeesRepository.findUnitsByIds(db, ancestryOf(employee.unitPath)),
       employee.superiorId ? employeesRepository.findEmployeesByIds(db, [employee.superiorId]) : [],
-      employeesRepository.countSubordinates(db, employee.id),
+      resolveRosterScope(db, actor, employee.agencyId, 'read').then((scope) =>
+        employeesRepository.countSubordinates(db, scope, employee.id),
+      ),
       employeesRepository.listSocialAccounts(db, employee.id),
     ])
     const unitsById = new Map(units.map((unit) => [unit.id, unit]))
@@ -340,6 +342,7 @@ export function createEmployeesService({ db, clock }: { db: Kysely<Database>; cl
           grade,
           status: query.status,
           positionType: query.positionType,
+          superiorId: query.superiorId,
           text: employeesRepository.parseEmployeeText(query.q),
         },
         { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, sort: query.sort },

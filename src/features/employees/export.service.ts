@@ -139,6 +139,7 @@ export function createEmployeeExportService({ db, clock }: { db: Kysely<Database
           : undefined,
         status: query.status,
         positionType: query.positionType,
+        superiorId: query.superiorId,
         text: employeesRepository.parseEmployeeText(query.q),
       }
       const withNik = holdsRoleOver(actor, ['agency_admin'], { agencyId, unitAncestry: [] })

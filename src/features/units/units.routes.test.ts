@@ -529,4 +529,108 @@ describe('role grants scoped to units (users API)', () => {
       { role: 'unit_admin', agencyId: disdik.agencyId, unitId: disdik.id },
     ])
   })
+  it('sets, changes and lifts the unit limit of an existing account (PUT roles), audited before/after', async () => {
+    const { app, context, db, agency, session, disdik, klojen } = await rosterApp()
+    const staff = await insertAccount(context, {
+      agencyId: agency.id,
+      assignments: [{ role: 'employee', agencyId: agency.id, unitId: null }],
+    })
+    const put = (roles: unknown[]) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/v1/users/${staff.user.id}/roles`,
+        headers: session.headers,
+        payload: { roles },
+      })
+
+    const limited = await put([{ role: 'unit_admin', unitId: disdik.id }, { role: 'employee' }])
+    expect(limited.statusCode).toBe(200)
+    expect(limited.json().roles).toEqual([
+      { role: 'unit_admin', agencyId: agency.id, unitId: disdik.id },
+      { role: 'employee', agencyId: agency.id, unitId: null },
+    ])
+
+    // The same grant twice is one assignment.
+    const moved = await put([
+      { role: 'unit_admin', unitId: klojen.id },
+      { role: 'unit_admin', unitId: klojen.id },
+    ])
+    expect(moved.statusCode).toBe(200)
+    expect(moved.json().roles).toEqual([{ role: 'unit_admin', agencyId: agency.id, unitId: klojen.id }])
+    const shown = await get(app, `/api/v1/users/${staff.user.id}`, session.headers)
+    expect(shown.json().roles).toEqual([{ role: 'unit_admin', agencyId: agency.id, unitId: klojen.id }])
+
+    const lifted = await put([{ role: 'unit_admin' }])
+    expect(lifted.json().roles).toEqual([{ role: 'unit_admin', agencyId: agency.id, unitId: null }])
+
+    const audits = await db
+      .selectFrom('auditEvents')
+      .select('summary')
+      .where('action', '=', 'user.roles_changed')
+      .where('entityId', '=', staff.user.id)
+      .orderBy('occurredAt')
+      .orderBy('id')
+      .execute()
+    expect(audits.map((audit) => JSON.parse(audit.summary).after.roles)).toEqual([
+      [
+        { role: 'unit_admin', agencyId: agency.id, unitId: disdik.id },
+        { role: 'employee', agencyId: agency.id, unitId: null },
+      ],
+      [{ role: 'unit_admin', agencyId: agency.id, unitId: klojen.id }],
+      [{ role: 'unit_admin', agencyId: agency.id, unitId: null }],
+    ])
+  })
+
+  it('refuses a deactivated unit for a new limit (422 unit_inactive) but keeps one the account already holds', async () => {
+    const { app, context, db, agency, session, klojen, kauman } = await rosterApp()
+    const staff = await insertUnitScopedAccount(context, agency.id, kauman.id, 'examiner')
+    const deactivated = await app.inject({
+      method: 'POST',
+      url: `/api/v1/units/${kauman.id}/deactivate`,
+      headers: session.headers,
+    })
+    expect(deactivated.statusCode).toBe(200)
+    const put = (roles: unknown[]) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/v1/users/${staff.user.id}/roles`,
+        headers: session.headers,
+        payload: { roles },
+      })
+
+    const newLimit = await put([{ role: 'unit_admin', unitId: kauman.id }])
+    expect(newLimit.statusCode).toBe(422)
+    expect(newLimit.json().error).toEqual({
+      code: 'user.role_invalid',
+      details: { role: 'unit_admin', problem: 'unit_inactive' },
+    })
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: session.headers,
+      payload: {
+        username: 'pemeriksa-kauman',
+        displayName: 'Pemeriksa Kauman',
+        roles: [{ role: 'examiner', unitId: kauman.id }],
+      },
+    })
+    expect(created.statusCode).toBe(422)
+    expect(created.json().error.details).toEqual({ role: 'examiner', problem: 'unit_inactive' })
+    expect(
+      await db.selectFrom('users').select('id').where('username', '=', 'pemeriksa-kauman').execute(),
+    ).toEqual([])
+    const unchanged = await get(app, `/api/v1/users/${staff.user.id}`, session.headers)
+    expect(unchanged.json().roles).toEqual([{ role: 'examiner', agencyId: agency.id, unitId: kauman.id }])
+
+    // Another role can be added without moving the limit the account already has.
+    const kept = await put([
+      { role: 'examiner', unitId: kauman.id },
+      { role: 'decision_maker', unitId: klojen.id },
+    ])
+    expect(kept.statusCode).toBe(200)
+    expect(kept.json().roles).toEqual([
+      { role: 'examiner', agencyId: agency.id, unitId: kauman.id },
+      { role: 'decision_maker', agencyId: agency.id, unitId: klojen.id },
+    ])
+  })
 })

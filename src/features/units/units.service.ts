@@ -131,14 +131,21 @@ export async function loadUnitFor(
   return unit
 }
 
-/** Which of these ids are units of the agency (role grants may only scope to those). */
-export async function unitIdsOfAgency(
+/**
+ * Which of these ids are units of the agency (role grants may only scope to those), each with whether it is active
+ * (a new grant needs an active unit).
+ */
+export async function unitsOfAgency(
   db: Kysely<Database>,
   agencyId: string,
   unitIds: readonly string[],
-): Promise<Set<string>> {
+): Promise<Map<string, { readonly isActive: boolean }>> {
   const units = await unitsRepository.findUnitsByIds(db, [...new Set(unitIds)])
-  return new Set(units.filter((unit) => unit.agencyId === agencyId).map((unit) => unit.id))
+  return new Map(
+    units
+      .filter((unit) => unit.agencyId === agencyId)
+      .map((unit) => [unit.id, { isActive: unit.deactivatedAt === null }]),
+  )
 }
 
 /* ------------------------------------------------------------------------------------------------------------

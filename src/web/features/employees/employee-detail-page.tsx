@@ -1,8 +1,8 @@
 /**
  * /pegawai/:employeeId — one employee: where they work (breadcrumb of units), identity (NIP grouped, NIK masked
  * unless the reader is an agency admin), grade with pangkat, position, direct superior and how many report to them,
- * contacts and social-media accounts. Those who manage the employee change the record, the superior, the unit and
- * the status here, each change confirmed.
+ * contacts, social-media accounts and the list of direct subordinates. Those who manage the employee change the
+ * record, the superior, the unit and the status here, each change confirmed.
  */
 import { Anchor, Button, EmptyState, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import {
@@ -32,6 +32,7 @@ import { areaLabels, employeeBreadcrumbs } from './employee-breadcrumbs'
 import { EmployeeStatusBadge, gradeText, localPhone, NipText } from './employee-labels'
 import { employeePath, type EmployeeDetail } from './employees.api'
 import { SocialAccountsSection } from './social-accounts-section'
+import { SubordinatesSection } from './subordinates-section'
 
 export function EmployeeDetailPage() {
   const { employeeId = '' } = useParams()
@@ -124,7 +125,7 @@ function EmployeeDetailContent({ employee, onChanged }: EmployeeDetailContentPro
   }
 
   return (
-    <>
+    <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Stack gap="lg">
           <SectionCard title={t('employees.detail.identity_title')} id="bagian-identitas">
@@ -301,6 +302,8 @@ function EmployeeDetailContent({ employee, onChanged }: EmployeeDetailContentPro
         </Stack>
       </SimpleGrid>
 
+      <SubordinatesSection employeeId={employee.id} />
+
       {change === 'superior' && (
         <SuperiorModal
           employee={employee}
@@ -340,6 +343,6 @@ function EmployeeDetailContent({ employee, onChanged }: EmployeeDetailContentPro
           }
         />
       )}
-    </>
+    </Stack>
   )
 }

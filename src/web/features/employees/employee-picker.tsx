@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { withQuery } from '../../api/client'
 import { useApiQuery } from '../../api/use-api-query'
+import { hintOption, isHintOption } from '../../ui/nothing-found-option'
 import { groupedNip } from './nip-format'
 import { employeesPath, type EmployeeList } from './employees.api'
 
@@ -37,16 +38,10 @@ export interface EmployeePickerProps {
 }
 
 interface EmployeeOption extends ComboboxItem {
-  /** Null for the hint row ("type to search", "no match"). */
-  readonly person: PickedEmployee | null
+  readonly person: PickedEmployee
 }
 
 const minimumSearch = 2
-/**
- * The hint is a disabled option rather than Mantine's "nothing found" text: an open listbox without options is an
- * ARIA error (axe: aria-required-children), and the hint shows as soon as the picker opens.
- */
-const hintValue = '__hint__'
 
 export function EmployeePicker({
   label,
@@ -74,7 +69,9 @@ export function EmployeePicker({
       : t('employees.picker.no_match')
     : t('employees.picker.type_to_search')
 
-  const options = useMemo<EmployeeOption[]>(() => {
+  // The server searches, so the hint ("type to search", "loading", "no match") is an option of the data
+  // (ui/nothing-found-option.ts), shown as soon as the picker opens.
+  const options = useMemo<ComboboxItem[]>(() => {
     const people: PickedEmployee[] = (query ? (results.latestData?.items ?? []) : []).map((item) => ({
       id: item.id,
       displayName: item.displayName,
@@ -85,9 +82,9 @@ export function EmployeePicker({
     if (value && !people.some((person) => person.id === value.id)) people.unshift(value)
     const found = people
       .filter((person) => person.id !== excludeId)
-      .map((person) => ({ value: person.id, label: person.displayName, person }))
+      .map((person): EmployeeOption => ({ value: person.id, label: person.displayName, person }))
     const hasResults = query !== '' && !results.isLoading && (results.latestData?.items.length ?? 0) > 0
-    return hasResults ? found : [...found, { value: hintValue, label: hint, disabled: true, person: null }]
+    return hasResults ? found : [...found, hintOption(hint)]
   }, [query, results.latestData, results.isLoading, value, excludeId, hint])
 
   return (
@@ -98,7 +95,9 @@ export function EmployeePicker({
       data={options}
       value={value?.id ?? null}
       onChange={(id) => {
-        if (id !== hintValue) onChange(options.find((option) => option.value === id)?.person ?? null)
+        const chosen = options.find((option) => option.value === id)
+        if (chosen && isHintOption(chosen)) return
+        onChange(chosen ? (chosen as EmployeeOption).person : null)
       }}
       searchable
       searchValue={search}
@@ -107,16 +106,14 @@ export function EmployeePicker({
       clearable
       required={required}
       error={error ?? (results.error ? t('employees.picker.load_failed') : undefined)}
-      maxDropdownHeight={320}
-      comboboxProps={{ withinPortal: true }}
       renderOption={({ option }) => {
-        const { person } = option as EmployeeOption
-        if (!person)
+        if (isHintOption(option))
           return (
             <Text size="sm" c="dimmed">
               {option.label}
             </Text>
           )
+        const { person } = option as EmployeeOption
         return (
           <Stack gap={0}>
             <Text size="sm" fw={500}>

@@ -8,13 +8,17 @@ import type {
   UpdateEmployeeBody,
 } from '../../../features/employees/employees.schema'
 import type { EmployeeStatus } from '../../../domain/employee-fields'
-import { apiPost, apiRequest } from '../../api/client'
+import { apiPost, apiRequest, withQuery } from '../../api/client'
 
 export type { EmployeeDetail, EmployeeList, EmployeeListItem, SocialAccountView }
 
 export const employeesPath = '/api/v1/employees'
 
 export const employeePath = (employeeId: string) => `${employeesPath}/${encodeURIComponent(employeeId)}`
+
+/** GET one page of an employee's direct subordinates (those the reader may see), ordered by name. */
+export const subordinatesPath = (employeeId: string, page: number, pageSize: number) =>
+  withQuery(employeesPath, { superiorId: employeeId, page, pageSize })
 
 export const createEmployee = (body: CreateEmployeeBody) => apiPost<EmployeeDetail>(employeesPath, body)
 

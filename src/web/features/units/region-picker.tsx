@@ -9,7 +9,6 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../api/use-api-query'
 import { hintOption, hintOptionValue, isHintOption } from '../../ui/nothing-found-option'
-import { scrollingListbox } from '../../ui/scrolling-listbox'
 import { regionLabel, regionLevelOf, regionPlace, type NamedRegion } from './region-label'
 import { regionsPath, type RegionList } from './regions.api'
 
@@ -121,7 +120,6 @@ export function RegionPicker({
       allowDeselect={false}
       required={required}
       error={error}
-      {...scrollingListbox}
       renderOption={({ option }) => {
         const { region, place } = option as RegionOption
         if (!region || isHintOption(option))

@@ -11,7 +11,6 @@ import { CreateUnitBody, UpdateUnitBody } from '../../../features/units/units.sc
 import { isApiError } from '../../api/client'
 import { describeError, fieldErrorsOf, issuesOf, type FieldMessageOverrides } from '../../api/error-messages'
 import { ErrorAlert } from '../../ui/error-alert'
-import { scrollingListbox } from '../../ui/scrolling-listbox'
 import { EmployeePicker, type PickedEmployee } from '../employees/employee-picker'
 import { RegionPicker } from './region-picker'
 import { UnitPicker } from './unit-picker'
@@ -245,7 +244,6 @@ export function UnitFormModal({ mode, units, mayCreateTopLevel, onClose, onSaved
               allowDeselect={false}
               error={errors.kind}
               miw={200}
-              {...scrollingListbox}
             />
           </Group>
           <RegionPicker

@@ -7,7 +7,6 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiQuery } from '../../api/use-api-query'
 import { isHintOption, nothingFoundOption } from '../../ui/nothing-found-option'
-import { scrollingListbox } from '../../ui/scrolling-listbox'
 import { ancestryLabel, buildUnitForest, unitMatches } from './unit-forest'
 import { UnitInactiveBadge } from './unit-labels'
 import { unitTreePath, type UnitTree, type UnitTreeItem } from './units.api'
@@ -104,7 +103,6 @@ export function UnitPicker({
       error={error ?? (loaded.error ? t('units.picker.load_failed') : undefined)}
       {...nothingFoundOption(t('common.list.no_match'), filter)}
       limit={300}
-      {...scrollingListbox}
       w={w}
       renderOption={({ option }) => {
         if (isHintOption(option))

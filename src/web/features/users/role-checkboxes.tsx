@@ -1,4 +1,5 @@
 import { Checkbox, Stack } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../domain/access'
 
@@ -11,6 +12,8 @@ export interface RoleCheckboxesProps {
   readonly isDisabled?: boolean
   /** Group label; defaults to "Peran". */
   readonly label?: string
+  /** Drawn under a role's checkbox, inside the group (the unit limit of a chosen role). */
+  readonly renderBelow?: (role: Role) => ReactNode
 }
 
 export function RoleCheckboxes({
@@ -20,6 +23,7 @@ export function RoleCheckboxes({
   error,
   isDisabled = false,
   label,
+  renderBelow,
 }: RoleCheckboxesProps) {
   const { t } = useTranslation()
   const handleChange = (next: string[]) => {
@@ -36,13 +40,15 @@ export function RoleCheckboxes({
     >
       <Stack gap="sm" mt="xs">
         {grantable.map((role) => (
-          <Checkbox
-            key={role}
-            value={role}
-            label={t(`roles.label.${role}`)}
-            description={t(`roles.description.${role}`)}
-            disabled={isDisabled}
-          />
+          <Stack key={role} gap="xs">
+            <Checkbox
+              value={role}
+              label={t(`roles.label.${role}`)}
+              description={t(`roles.description.${role}`)}
+              disabled={isDisabled}
+            />
+            {renderBelow?.(role)}
+          </Stack>
         ))}
       </Stack>
     </Checkbox.Group>

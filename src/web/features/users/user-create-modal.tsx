@@ -1,8 +1,8 @@
 /**
- * "Tambah pengguna": username, name, e-mail, (for super admins) the agency, and roles — the unit-level roles (unit
- * admin, examiner, decision maker) optionally limited to one unit and its sub-units. Checked first with the
- * server's own zod schema, then created; the server generates a temporary password that the list page shows
- * once.
+ * "Tambah pengguna": username, name, e-mail, (for super admins) the agency, and roles — each unit-level role (unit
+ * admin, examiner, decision maker) optionally limited to one unit and its sub-units (RoleGrantsField, as on the
+ * detail page). Checked first with the server's own zod schema, then created; the server generates a temporary
+ * password that the list page shows once.
  */
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
@@ -19,8 +19,8 @@ import { ErrorAlert } from '../../ui/error-alert'
 import { focusFirstError } from '../../ui/focus-first-error'
 import { nothingFoundOption } from '../../ui/nothing-found-option'
 import type { AgencyListView } from '../agencies/agencies.api'
-import { UnitPicker } from '../units/unit-picker'
-import { RoleCheckboxes } from './role-checkboxes'
+import { choiceOfRoles, roleGrants, withoutUnitLimits, withRoles, type RoleChoice } from './role-grants'
+import { needsUnits, RoleGrantsField, useAgencyUnits, useRefusedUnitLimitMessage } from './role-grants-field'
 import { createUser, type CreatedUser } from './users.api'
 
 interface CreateUserValues {
@@ -28,15 +28,11 @@ interface CreateUserValues {
   displayName: string
   email: string
   agencyId: string
-  roles: Role[]
-  /** Limits the unit-level roles to this unit and its sub-units; empty: the whole agency. */
-  unitId: string
+  /** Chosen roles with their unit limits. */
+  roles: RoleChoice
 }
 
-const fields = ['username', 'displayName', 'email', 'agencyId', 'roles', 'unitId'] as const
-
-/** Roles that may be limited to a unit subtree from this form (an employee's own role needs no limit). */
-const unitLevelRoles: readonly Role[] = ['unit_admin', 'examiner', 'decision_maker']
+const fields = ['username', 'displayName', 'email', 'agencyId', 'roles'] as const
 
 export interface UserCreateModalProps {
   readonly opened: boolean
@@ -52,6 +48,8 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
   const actor = actorOf(session)
   const [error, setError] = useState<string | null>(null)
   const [isPending, setIsPending] = useState(false)
+  const [unitError, setUnitError] = useState<{ role: Role; message: string } | null>(null)
+  const refusedUnitLimitMessage = useRefusedUnitLimitMessage()
 
   const form = useForm<CreateUserValues>({
     initialValues: {
@@ -59,16 +57,17 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
       displayName: '',
       email: '',
       agencyId: session.agency?.id ?? agencies?.[0]?.id ?? '',
-      roles: ['employee'],
-      unitId: '',
+      roles: choiceOfRoles(['employee']),
+    },
+    // Unit limits name units of one agency: choosing another agency forgets them.
+    onValuesChange: (values, previous) => {
+      if (values.agencyId !== previous.agencyId) form.setFieldValue('roles', withoutUnitLimits(values.roles))
     },
   })
 
   const agencyId = form.values.agencyId
   const grantable = agencyId ? grantableRoles(actor, agencyId) : []
-  const hasUnitLevelRole = form.values.roles.some((role) => unitLevelRoles.includes(role))
-  // The picker lists the units of the signed-in user's agency: a super admin choosing another agency has none.
-  const mayLimitToUnit = hasUnitLevelRole && agencyId === session.agency?.id
+  const units = useAgencyUnits(agencyId || null, needsUnits(form.values.roles))
 
   const overrides: FieldMessageOverrides = {
     username: { invalid_format: t('users.create.username_format') },
@@ -78,6 +77,7 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
   const handleClose = () => {
     form.reset()
     setError(null)
+    setUnitError(null)
     onClose()
   }
 
@@ -88,18 +88,17 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
 
   const handleSubmit = async (values: CreateUserValues) => {
     setError(null)
+    setUnitError(null)
+    const chosen = withRoles(
+      values.roles,
+      values.roles.roles.filter((role) => grantable.includes(role)),
+    )
     const body = {
       username: values.username,
       displayName: values.displayName,
       email: values.email.trim() === '' ? null : values.email.trim(),
       ...(agencies ? { agencyId: values.agencyId } : {}),
-      roles: values.roles
-        .filter((role) => grantable.includes(role))
-        .map((role) =>
-          mayLimitToUnit && values.unitId && unitLevelRoles.includes(role)
-            ? { role, unitId: values.unitId }
-            : { role },
-        ),
+      roles: roleGrants(chosen),
     }
     const checked = CreateUserBody.safeParse(body)
     if (!checked.success) {
@@ -117,13 +116,11 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
         showFieldErrors(fieldErrorsOf(issuesOf(failure), fields, overrides).byField)
       if (failure.code === 'user.username_taken')
         showFieldErrors({ username: t('users.create.username_taken') })
-      if (failure.code === 'user.role_invalid')
-        form.setFieldError(
-          failure.details.problem === 'unit_not_found' ? 'unitId' : 'roles',
-          describeError(failure),
-        )
+      const refused = refusedUnitLimitMessage(failure)
+      if (refused) setUnitError(refused)
+      else if (failure.code === 'user.role_invalid') form.setFieldError('roles', describeError(failure))
       if (failure.code === 'agency.not_found') form.setFieldError('agencyId', describeError(failure))
-      setError(describeError(failure))
+      setError(refused?.message ?? describeError(failure))
     } finally {
       setIsPending(false)
     }
@@ -175,23 +172,17 @@ export function UserCreateModal({ opened, agencies, onClose, onCreated }: UserCr
               {...form.getInputProps('agencyId')}
             />
           )}
-          <RoleCheckboxes
+          <RoleGrantsField
             grantable={grantable}
             value={form.values.roles}
-            onChange={(roles) => form.setFieldValue('roles', roles)}
+            onChange={(roles) => {
+              form.setFieldValue('roles', roles)
+              setUnitError(null)
+            }}
+            units={units}
             error={typeof form.errors.roles === 'string' ? form.errors.roles : null}
+            unitError={unitError}
           />
-          {mayLimitToUnit && (
-            <UnitPicker
-              label={t('users.create.unit_scope')}
-              description={t('users.create.unit_scope_help')}
-              placeholder={t('users.create.unit_scope_none')}
-              value={form.values.unitId || null}
-              onChange={(unitId) => form.setFieldValue('unitId', unitId ?? '')}
-              activeOnly
-              error={typeof form.errors.unitId === 'string' ? form.errors.unitId : null}
-            />
-          )}
           <Alert variant="light" color="netra" icon={<IconInfoCircle aria-hidden />}>
             {t('users.create.password_note')}
           </Alert>

@@ -1,6 +1,7 @@
 /**
- * /pengguna/:userId — one account: profile, roles, status and security resets. Every step that takes
- * something away (roles, disabling, resets) asks first and says what will happen.
+ * /pengguna/:userId — one account: profile, roles (each unit-level role optionally limited to a unit subtree, as in
+ * the create modal), status and security resets. Every step that takes something away (roles, disabling, resets)
+ * asks first and says what will happen.
  */
 import {
   Alert,
@@ -27,11 +28,11 @@ import {
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { grantableRoles, type Role } from '../../../domain/access'
-import { UpdateUserBody, type UserView, type SetRolesBody } from '../../../features/auth/users.schema'
+import { grantableRoles } from '../../../domain/access'
+import { UpdateUserBody, type UserView } from '../../../features/auth/users.schema'
 import { isApiError, type ApiError } from '../../api/client'
 import { describeError, fieldErrorsOf, issuesOf } from '../../api/error-messages'
-import { useApiQuery } from '../../api/use-api-query'
+import { useApiQuery, type ApiQuery } from '../../api/use-api-query'
 import { formatDate } from '../../format/date-time'
 import { actorOf } from '../../session/actor'
 import { useSession } from '../../session/session-context'
@@ -43,9 +44,16 @@ import { notifySuccess } from '../../ui/notify'
 import { PageHeader } from '../../ui/page-header'
 import { SecretRevealModal } from '../../ui/secret-reveal-modal'
 import { StatusBadge } from '../../ui/status-badge'
-import { unitTreePath, type UnitTree } from '../units/units.api'
-import { RoleCheckboxes } from './role-checkboxes'
-import { uniqueRoles } from './role-labels'
+import type { UnitTree } from '../units/units.api'
+import { choiceOfAssignments, isSameGrants, roleGrants, type RoleChoice } from './role-grants'
+import {
+  GrantList,
+  needsUnits,
+  RoleGrantsField,
+  useAgencyUnits,
+  useGrantSentence,
+  useRefusedUnitLimitMessage,
+} from './role-grants-field'
 import {
   disableUser,
   enableUser,
@@ -131,15 +139,16 @@ function UserDetailContent({ user, breadcrumbs, onUpdated }: UserDetailContentPr
   const isPlatformAccount =
     user.agencyId === null || user.roles.some((assignment) => assignment.role === 'super_admin')
   const grantable = user.agencyId ? grantableRoles(actor, user.agencyId) : []
-  const currentRoles = uniqueRoles(user.roles)
-  const [selectedRoles, setSelectedRoles] = useState<Role[]>(currentRoles)
+  const [choice, setChoice] = useState<RoleChoice>(() => choiceOfAssignments(user.roles))
+  const held = choiceOfAssignments(user.roles)
+  const units = useAgencyUnits(user.agencyId, !isPlatformAccount && (needsUnits(choice) || needsUnits(held)))
   const [openAction, setOpenAction] = useState<Action | null>(null)
   const [isRunning, setIsRunning] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null)
   const name = user.displayName
-  const rolesChanged =
-    selectedRoles.length !== currentRoles.length || selectedRoles.some((role) => !currentRoles.includes(role))
+  const rolesChanged = !isSameGrants(choice, user.roles)
+  const refusedUnitLimitMessage = useRefusedUnitLimitMessage()
 
   const handleOpen = (action: Action) => {
     setActionError(null)
@@ -150,21 +159,13 @@ function UserDetailContent({ user, breadcrumbs, onUpdated }: UserDetailContentPr
     if (!isRunning) setOpenAction(null)
   }
 
-  /** Keeps the unit scope of roles the user already holds; new roles cover the whole agency. */
-  const rolesBody = (): SetRolesBody => ({
-    roles: selectedRoles.flatMap((role) => {
-      const held = user.roles.filter((assignment) => assignment.role === role)
-      return held.length > 0 ? held.map((assignment) => ({ role, unitId: assignment.unitId })) : [{ role }]
-    }),
-  })
-
   const run = async (action: Action) => {
     setIsRunning(true)
     setActionError(null)
     try {
       switch (action) {
         case 'roles':
-          onUpdated(await setUserRoles(user.id, rolesBody()))
+          onUpdated(await setUserRoles(user.id, { roles: roleGrants(choice) }))
           break
         case 'disable':
           onUpdated(await disableUser(user.id))
@@ -183,20 +184,25 @@ function UserDetailContent({ user, breadcrumbs, onUpdated }: UserDetailContentPr
       notifySuccess(t('users.detail.action_done_title'), t(`users.detail.action_done.${action}`, { name }))
     } catch (failure) {
       if (!isApiError(failure)) throw failure
-      setActionError(describeError(failure))
+      setActionError(refusedUnitLimitMessage(failure)?.message ?? describeError(failure))
     } finally {
       setIsRunning(false)
     }
   }
 
-  const roleNames = selectedRoles.map((role) => t(`roles.label.${role}`)).join(', ')
   const confirmCopy: Record<
     Action,
     { title: string; body: ReactNode; label: string; isDestructive: boolean }
   > = {
     roles: {
       title: t('users.detail.confirm.roles_title'),
-      body: t('users.detail.confirm.roles', { name, roles: roleNames }),
+      body: (
+        <Stack gap="xs">
+          <Text>{t('users.detail.confirm.roles_intro', { name })}</Text>
+          <GrantList grants={roleGrants(choice)} units={units} />
+          <Text>{t('users.detail.confirm.roles_sessions', { name })}</Text>
+        </Stack>
+      ),
       label: t('users.detail.confirm.roles_confirm'),
       isDestructive: false,
     },
@@ -274,24 +280,25 @@ function UserDetailContent({ user, breadcrumbs, onUpdated }: UserDetailContentPr
                 <Text>{t('users.detail.platform_account')}</Text>
               ) : (
                 <Stack gap="md">
-                  <RoleCheckboxes
+                  <RoleGrantsField
                     grantable={grantable}
-                    value={selectedRoles}
-                    onChange={setSelectedRoles}
+                    value={choice}
+                    onChange={setChoice}
+                    units={units}
                     isDisabled={isSelf}
                     label={t('users.detail.roles_label', { name })}
-                    error={selectedRoles.length === 0 ? t('users.create.roles_required') : null}
+                    error={choice.roles.length === 0 ? t('users.create.roles_required') : null}
                   />
-                  <RoleScopes user={user} />
+                  <RoleScopes user={user} units={units} />
                   <Group>
                     <Button
                       onClick={() => handleOpen('roles')}
-                      disabled={isSelf || !rolesChanged || selectedRoles.length === 0}
+                      disabled={isSelf || !rolesChanged || choice.roles.length === 0}
                     >
                       {t('users.detail.save_roles')}
                     </Button>
                     {rolesChanged && (
-                      <Button variant="default" onClick={() => setSelectedRoles(currentRoles)}>
+                      <Button variant="default" onClick={() => setChoice(held)}>
                         {t('users.detail.undo_roles')}
                       </Button>
                     )}
@@ -497,21 +504,22 @@ function ProfileSection({ user, onUpdated }: ProfileSectionProps) {
   )
 }
 
-/** Roles held over one unit and its sub-units, named (roles without a unit cover the whole agency). */
-function RoleScopes({ user }: { readonly user: UserView }) {
-  const { t } = useTranslation()
+interface RoleScopesProps {
+  readonly user: UserView
+  readonly units: ApiQuery<UnitTree>
+}
+
+/** The saved roles held over one unit and its sub-units, named (roles without a unit cover the whole agency). */
+function RoleScopes({ user, units }: RoleScopesProps) {
+  const sentence = useGrantSentence(units)
   const scoped = user.roles.filter((assignment) => assignment.unitId !== null)
-  const units = useApiQuery<UnitTree>(scoped.length > 0 ? unitTreePath({ includeInactive: true }) : null)
-  if (scoped.length === 0) return null
-  const names = new Map((units.data?.items ?? []).map((unit) => [unit.id, unit.name]))
+  // Named once the units are there (not "a unit you cannot see" while they load).
+  if (scoped.length === 0 || (!units.data && !units.error)) return null
   return (
-    <Stack gap={4}>
+    <Stack gap={4} data-testid="role-scopes">
       {scoped.map((assignment) => (
         <Text key={`${assignment.role}-${assignment.unitId}`} size="sm">
-          {t('users.detail.role_scope', {
-            role: t(`roles.label.${assignment.role}`),
-            unit: names.get(assignment.unitId ?? '') ?? t('users.detail.role_scope_unknown'),
-          })}
+          {sentence(assignment)}
         </Text>
       ))}
     </Stack>
