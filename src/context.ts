@@ -74,6 +74,7 @@ export async function createServices(deps: {
     // employee import and export
     employeeImports: createEmployeeImportService({
       db,
+      pool: database.pool,
       clock,
       uploadDir: path.join(config.dataDir, 'imports'),
       logger,

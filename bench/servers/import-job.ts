@@ -44,6 +44,7 @@ if (mode === 'parse') {
     const profile = emptyImportProfile()
     const started = performance.now()
     const report = await runEmployeeImport(context.database.db, context.clock, {
+      pool: context.database.pool,
       agencyId: agency.id,
       filePath: file,
       fileName: file,

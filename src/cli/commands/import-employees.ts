@@ -98,6 +98,7 @@ export async function runImportEmployees(
     let report: ImportReport
     try {
       const { checksum: _checksum, ...result } = await runEmployeeImport(db, context.clock, {
+        pool: context.database.pool,
         agencyId: agency.id,
         filePath: options.file,
         fileName,

@@ -190,6 +190,7 @@ async function arrange() {
     ]),
   )
   const seeded = await runEmployeeImport(context.database.db, context.clock, {
+    pool: context.database.pool,
     agencyId: agency.id,
     filePath: file,
     fileName: 'roster.csv',

@@ -3,14 +3,16 @@
  * keeps for every other write) and superior links set after the rows they point to exist. Run inside the import's
  * transaction.
  *
- * PostgreSQL: `INSERT … SELECT FROM unnest(<one array per column>)` per batch — a few parameters instead of 23 per
- * row. The arrays are sent as ready-made array literals built by `prepare…` while the previous batch is still being
- * written, so the connection never waits for this process to serialise a batch; a column holding one value in
- * every row of the batch (agency, timestamps) is sent once as a scalar. SQLite (in-process, no round trips to
- * save): multi-row VALUES within its bound-parameter limit.
+ * PostgreSQL: new employees and name tokens are loaded with COPY on the import's own connection (`openCopySession`,
+ * src/db/pg-copy.ts); updates are one `UPDATE … FROM unnest(<one array per column>)` per batch — a few parameters
+ * instead of 20 per row. COPY text and array literals are built by `prepare…` while the previous batch is still
+ * being written, so the connection never waits for this process to serialise a batch; in an update a column holding
+ * one value in every row (timestamps) is sent once as a scalar. SQLite (in-process, no round trips to save):
+ * multi-row VALUES within its bound-parameter limit.
  */
 import { sql, type Kysely } from 'kysely'
 import { isPostgres } from '../../db/database.js'
+import { copyTextOf, type CopyRows } from '../../db/pg-copy.js'
 import type { Database, EmployeeRow } from '../../db/tables.js'
 import {
   insertNameTokens,
@@ -125,17 +127,6 @@ const arrayValue = (array: ArrayColumn) => {
   return sql.raw(array.type === 'text' ? text : `${text}::${array.type}`)
 }
 
-/** `INSERT INTO table (…) SELECT … FROM unnest(…)`, built now, run later. */
-function unnestInsert(table: string, rows: readonly object[], key: string) {
-  const columns = unnestColumns(rows, key)
-  const names = [...columns.arrays, ...columns.scalars].map((column) => column.column).join(', ')
-  const values = sql.join([
-    ...columns.arrays.map(arrayValue),
-    ...columns.scalars.map((scalar) => sql`${scalar.value}::${sql.raw(scalar.type)}`),
-  ])
-  return sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${values} from ${unnestOf(columns)}`
-}
-
 type TokenRow = ReturnType<typeof tokenRowsOf>[number]
 
 /** Token rows in the order of their b-tree (agency, token, sort name, employee). */
@@ -154,36 +145,44 @@ export interface PreparedWrites {
 
 const nothing = () => Promise.resolve()
 
+/** New rows go in with COPY on PostgreSQL: the import's commit always runs in a COPY session (src/db/pg-copy.ts). */
+function copyOn(copy: CopyRows | undefined): CopyRows {
+  if (!copy) throw new Error('import: writing to PostgreSQL needs a COPY session (RunImportOptions.pool)')
+  return copy
+}
+
 /**
  * New employees of one batch with their search token rows (`tokenRowsOf` of employees.repository.ts, the same rows
  * every other write produces). Superiors must come before their subordinates. Run inside a transaction.
  * Token rows go in sorted by their b-tree's key, so each statement walks the (wide, covering) index in order
  * instead of at random, while staying next to their employees (the foreign-key checks find them in memory).
  */
-export function prepareEmployeeInserts(db: Kysely<Database>, rows: readonly EmployeeRow[]): PreparedWrites {
+export function prepareEmployeeInserts(
+  db: Kysely<Database>,
+  rows: readonly EmployeeRow[],
+  copy?: CopyRows,
+): PreparedWrites {
   if (rows.length === 0) return { employees: nothing, tokens: nothing }
   const tokens = tokenRowsOf(rows)
-  if (!isPostgres(db))
+  if (isPostgres(db)) {
+    const load = copyOn(copy)
+    const employeeText = copyTextOf(rows)
+    const tokenText = copyTextOf(tokens.sort(byTokenKey))
     return {
-      employees: async () => {
-        // 23 columns × 500 rows stays below SQLite's 32,766 bound parameters.
-        for (let start = 0; start < rows.length; start += 500)
-          await db
-            .insertInto('employees')
-            .values(rows.slice(start, start + 500))
-            .execute()
-      },
-      tokens: () => insertNameTokens(db, tokens),
+      employees: () => load('employees', employeeText),
+      tokens: () => load('employee_name_tokens', tokenText),
     }
-  const employees = unnestInsert('employees', rows, 'id')
-  const tokenStatement = unnestInsert('employee_name_tokens', tokens.sort(byTokenKey), 'employeeId')
+  }
   return {
     employees: async () => {
-      await employees.execute(db)
+      // 23 columns × 500 rows stays below SQLite's 32,766 bound parameters.
+      for (let start = 0; start < rows.length; start += 500)
+        await db
+          .insertInto('employees')
+          .values(rows.slice(start, start + 500))
+          .execute()
     },
-    tokens: async () => {
-      await tokenStatement.execute(db)
-    },
+    tokens: () => insertNameTokens(db, tokens),
   }
 }
 
@@ -220,6 +219,7 @@ const updatableColumns = (row: EmployeeRow) => ({
 export function prepareEmployeeUpdates(
   db: Kysely<Database>,
   updates: readonly { readonly before: EmployeeRow; readonly patch: EmployeePatch }[],
+  copy?: CopyRows,
 ): PreparedWrites {
   if (updates.length === 0) return { employees: nothing, tokens: nothing }
   if (!isPostgres(db))
@@ -245,7 +245,8 @@ export function prepareEmployeeUpdates(
     .map(({ before, patch }) => ({ ...before, ...patch }))
   const ids = pgArrayLiteral(reindexed.map((row) => row.id))
   const tokens = tokenRowsOf(reindexed).sort(byTokenKey)
-  const tokenStatement = tokens.length > 0 ? unnestInsert('employee_name_tokens', tokens, 'employeeId') : null
+  const load = copyOn(copy)
+  const tokenText = copyTextOf(tokens)
   return {
     employees: async () => {
       await statement.execute(db)
@@ -253,7 +254,7 @@ export function prepareEmployeeUpdates(
     tokens: async () => {
       if (reindexed.length === 0) return
       await sql`delete from employee_name_tokens where employee_id = any(${ids}::text[])`.execute(db)
-      if (tokenStatement) await tokenStatement.execute(db)
+      await load('employee_name_tokens', tokenText)
     },
   }
 }

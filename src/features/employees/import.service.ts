@@ -8,6 +8,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import type { Kysely } from 'kysely'
+import type pg from 'pg'
 import { administeredAgencyIds, canAdministerAgency, type Actor } from '../../domain/access.js'
 import type { Clock } from '../../domain/clock.js'
 import { DomainError } from '../../domain/errors.js'
@@ -71,13 +72,15 @@ const publicReport = ({
 
 export interface ImportServiceDeps {
   readonly db: Kysely<Database>
+  /** The pg pool behind `db` on PostgreSQL (commits load rows with COPY on a connection of their own). */
+  readonly pool?: pg.Pool | undefined
   readonly clock: Clock
   /** Where uploads wait for their runs (DATA_DIR/imports). */
   readonly uploadDir: string
   readonly logger?: { error(object: object, message: string): void }
 }
 
-export function createEmployeeImportService({ db, clock, uploadDir, logger }: ImportServiceDeps) {
+export function createEmployeeImportService({ db, pool, clock, uploadDir, logger }: ImportServiceDeps) {
   /** Progress of runs executing in this process. */
   const live = new Map<string, ImportProgress>()
   /** One run at a time per agency (two commits would race on the same rows). */
@@ -152,6 +155,7 @@ export function createEmployeeImportService({ db, clock, uploadDir, logger }: Im
     live.set(id, emptyProgress('reading', Number(record.fileSize), null))
     try {
       const result = await runEmployeeImport(db, clock, {
+        pool,
         agencyId,
         filePath: fileOf(id),
         fileName: record.fileName,

@@ -101,6 +101,7 @@ export const run = (
   options: { dryRun?: boolean; createMissingUnits?: boolean; mapping?: ImportMapping } = {},
 ) =>
   runEmployeeImport(context.database.db, context.clock, {
+    pool: context.database.pool,
     agencyId,
     filePath: file,
     fileName: 'pegawai.csv',

@@ -65,7 +65,8 @@ describe('runEmployeeImport — writing in batches', () => {
   it('stores quotes, backslashes and empty cells exactly (an empty cell is NULL)', async () => {
     const context = await createTestContext()
     const { agency } = await arrange(context)
-    const title = 'Analis "Data" C:\\Arsip\\Pegawai'
+    // Quotes and backslashes (and `\\N`, COPY's NULL) must arrive as they are on both databases.
+    const title = 'Analis "Data" C:\\Arsip\\Pegawai \\N'
     const file = fixtureFile(
       'teks.csv',
       csvText([

@@ -12,6 +12,7 @@
  * `setDeferredSuperiors` once every row is in.
  */
 import type { Kysely } from 'kysely'
+import type { CopyRows } from '../../db/pg-copy.js'
 import type { Database, EmployeeRow } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
 import type { EmployeePatch } from './employees.repository.js'
@@ -31,6 +32,8 @@ export const writeBatch = 5000
 export interface ImportWriterOptions {
   /** Where rows are written: the import's transaction (in a dry run, the database, unused). */
   readonly db: Kysely<Database>
+  /** COPY on the transaction's connection (PostgreSQL): new rows are loaded with it. */
+  readonly copy?: CopyRows | undefined
   /**
    * Where existing employees are looked up. On PostgreSQL another connection than the transaction's, so lookups
    * run while a batch is being written: they need committed rows only (this import's own rows are known here).
@@ -203,7 +206,10 @@ export function createImportWriter(options: ImportWriterOptions) {
       const { inserts, updates } = plan(batch, looked)
       const unitRows = options.write ? units.takeNewUnitRows(agencyId, now) : []
       const prepared = writes()
-        ? [importWrites.prepareEmployeeInserts(db, inserts), importWrites.prepareEmployeeUpdates(db, updates)]
+        ? [
+            importWrites.prepareEmployeeInserts(db, inserts, options.copy),
+            importWrites.prepareEmployeeUpdates(db, updates, options.copy),
+          ]
         : []
       clock.add('plan', started)
       started = performance.now()
