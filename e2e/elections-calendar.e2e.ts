@@ -163,6 +163,8 @@ describe('elections and working-day calendar', () => {
     await expectAccessible(page, 'party dialog')
     await partyDialog.getByRole('button', { name: 'Tambah partai' }).click()
     await expect.poll(() => page.getByRole('cell', { name: 'Partai Contoh Maju' }).isVisible()).toBe(true)
+    // axe reads colours through a dialog still fading out as failing contrast: wait until it is gone.
+    await expect.poll(() => partyDialog.count()).toBe(0)
     await expectAccessible(page, 'election detail (parties)')
 
     await page.getByRole('tab', { name: /^Calon/ }).click()
@@ -187,6 +189,7 @@ describe('elections and working-day calendar', () => {
 
     const card = page.getByRole('article', { name: /Nomor urut 01/ })
     await expect.poll(() => card.isVisible()).toBe(true)
+    await expect.poll(() => dialog.count()).toBe(0)
     const text = await card.innerText()
     expect(text).toContain('Siti Rahmawati, S.E.')
     expect(text).toContain('PCM')

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { ConfigError, appVersion, loadConfig } from '../config.js'
 import { createContext } from '../context.js'
 import { bootstrapFirstStart } from '../features/demo/demo.service.js'
+import { warmRegionIndex } from '../features/units/region-codes.js'
 import { buildApp } from './app.js'
 import { ensureWebBuild } from './web-build.js'
 
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
     'Netra is listening',
   )
   if (first) printFirstStart(first, config.publicUrl)
+  // In the background: the first region search would otherwise build it while someone waits.
+  warmRegionIndex().catch((error: unknown) => logger.warn({ err: error }, 'region index not built at start'))
 }
 
 main().catch((error: unknown) => {
