@@ -380,7 +380,10 @@ describe('roster: import, find, change, export, unit scope', () => {
     await expect
       .poll(() => unitPage.getByRole('heading', { level: 1, name: 'Pegawai tidak ditemukan' }).isVisible())
       .toBe(true)
-    expect(unitProblems.splice(0)).toEqual([refusedRequest(404, 'Not Found')])
+    // The only complaint is that refusal (the page may ask twice while the session loads: both are the 404).
+    const refusals = unitProblems.splice(0)
+    expect(refusals.length).toBeGreaterThan(0)
+    expect(new Set(refusals)).toEqual(new Set([refusedRequest(404, 'Not Found')]))
     await expectAccessible(unitPage, 'employee of another OPD (unit admin)')
 
     // Their own OPD's people open as usual.
