@@ -13,8 +13,10 @@ import { login } from './login.js'
 import { importBench } from './import.js'
 // employee search
 import { search } from './search.js'
+// pledge receipts (issue #4)
+import { receipts } from './receipts.js'
 
-const benches: readonly Bench[] = [health, login, importBench, search]
+const benches: readonly Bench[] = [health, login, importBench, search, receipts]
 
 function printUsage(problem?: string): void {
   const out = process.stderr
