@@ -21,6 +21,14 @@ import { createUnitsService } from './features/units/units.service.js'
 import path from 'node:path'
 import { createEmployeeExportService } from './features/employees/export.service.js'
 import { createEmployeeImportService } from './features/employees/import.service.js'
+// pledges (issue #4)
+import {
+  createPledgeReceiptsService,
+  registerPledgeReceiptJobs,
+} from './features/pledges/pledge-receipts.service.js'
+import { createPledgesService } from './features/pledges/pledges.service.js'
+// events (issue #4)
+import { createEventsService } from './features/events/events.service.js'
 import {
   createNotificationsService,
   registerNotificationJobs,
@@ -80,6 +88,22 @@ export async function createServices(deps: {
       logger,
     }),
     employeeExports: createEmployeeExportService({ db, clock }),
+    // pledges (issue #4)
+    pledges: createPledgesService({
+      db,
+      clock,
+      serverSecret: config.sessionSecret,
+      publicUrl: config.publicUrl,
+    }),
+    pledgeReceipts: createPledgeReceiptsService({ db, clock, publicUrl: config.publicUrl }),
+    // events (issue #4)
+    events: createEventsService({
+      db,
+      clock,
+      serverSecret: config.sessionSecret,
+      publicUrl: config.publicUrl,
+      fileDir: path.join(config.dataDir, 'events'),
+    }),
   }
 }
 
@@ -96,6 +120,7 @@ export interface CreateContextOptions {
 /** Registers the recurring jobs of every feature (nothing runs until `jobs.start()`). */
 async function registerJobs(jobs: JobQueue, services: Services): Promise<void> {
   await registerNotificationJobs(jobs, services.notifications)
+  await registerPledgeReceiptJobs(jobs, services.pledgeReceipts)
   await jobs.register('auth.purge_sessions', async () => {
     await services.auth.purgeEndedSessions()
   })

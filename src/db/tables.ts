@@ -306,6 +306,171 @@ export interface EmployeeImportsTable {
 }
 // --- end employee import ---
 
+// --- pledges (pledges helper, issue #4) ---
+export interface PledgeTemplatesTable {
+  id: string
+  agencyId: string
+  /** ikrar | pakta_integritas | deklarasi */
+  kind: string
+  /** Title of the current version. */
+  title: string
+  currentVersion: number
+  archivedAt: Instant | null
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+/** Never updated: editing a template inserts the next version. */
+export interface PledgeTemplateVersionsTable {
+  id: string
+  templateId: string
+  version: number
+  title: string
+  body: string
+  /** SHA-256 (hex) of the canonical title + body (src/features/pledges/pledge-rules.ts). */
+  sha256: string
+  createdAt: Instant
+  createdBy: string | null
+}
+
+export interface PledgeCampaignsTable {
+  id: string
+  agencyId: string
+  templateVersionId: string
+  electionId: string | null
+  name: string
+  /** JSON: who must sign (CampaignTarget in pledges.schema.ts). */
+  target: JsonText
+  opensAt: Instant
+  closesAt: Instant
+  /** JSON array of { name, institution, role }. */
+  witnesses: JsonText
+  /** draft | open | closed */
+  status: string
+  openedAt: Instant | null
+  closedAt: Instant | null
+  createdBy: string | null
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+/** Who must sign, snapshotted when the campaign opens. */
+export interface PledgeTargetsTable {
+  id: string
+  campaignId: string
+  employeeId: string
+  /** The employee's unit at snapshot time (coverage counts here even after a move). */
+  unitId: string
+  unitPath: string
+  /** HMAC-SHA256 (hex) of the current one-time code; the code itself is never stored. */
+  codeHash: string
+  codeIssuedAt: Instant
+  codeUsedAt: Instant | null
+  lastRemindedAt: Instant | null
+  createdAt: Instant
+}
+
+export interface PledgeSignaturesTable {
+  id: string
+  campaignId: string
+  targetId: string
+  employeeId: string
+  templateVersionId: string
+  templateSha256: string
+  typedName: string
+  /** PNG data URL, or null. */
+  drawnSignature: string | null
+  signedAt: Instant
+  /** Public, random, URL-safe: `/verify/<code>`. */
+  verifyCode: string
+  /** pending | ready | failed (set by the receipts job). */
+  receiptStatus: string
+  receiptSha256: string | null
+  revokedAt: Instant | null
+  revokedBy: string | null
+  revokeReason: string | null
+}
+
+/** The issued receipt PDF of a signature (2026_11_24_1200). */
+export interface PledgeReceiptsTable {
+  signatureId: string
+  pdf: Buffer
+  sha256: string
+  byteSize: number
+  createdAt: Instant
+}
+// --- end pledges ---
+
+// --- events (events helper, issue #4) ---
+export interface EventsTable {
+  id: string
+  agencyId: string
+  /** sosialisasi | apel | bimtek */
+  kind: string
+  title: string
+  description: string | null
+  electionId: string | null
+  startsAt: Instant
+  endsAt: Instant
+  venue: string | null
+  /** JSON array of { name, role, institution }. */
+  speakers: JsonText
+  /** scheduled | held | cancelled */
+  status: string
+  statusChangedAt: Instant | null
+  cancelReason: string | null
+  /** Apel only: the ikrar netralitas was read out (attendees count as "ikrar dibacakan"). */
+  ikrarRead: Flag
+  leaderEmployeeId: string | null
+  /** The leader's name and position (copied from the roster when the leader is an employee). */
+  leaderName: string | null
+  leaderPosition: string | null
+  /** The leader's typed name confirming the record, when and by which staff account it was recorded. */
+  leaderSignature: string | null
+  leaderSignedAt: Instant | null
+  leaderSignedBy: string | null
+  createdBy: string | null
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+/** Roots of the unit subtrees an event targets (none = the whole agency). */
+export interface EventUnitsTable {
+  eventId: string
+  unitId: string
+}
+
+export interface EventFilesTable {
+  id: string
+  eventId: string
+  /** material | photo */
+  purpose: string
+  fileName: string
+  /** pdf | pptx | docx | jpeg | png | webp (from the file's first bytes, never its name) */
+  fileType: string
+  fileSize: number
+  sha256: string
+  createdBy: string | null
+  createdAt: Instant
+}
+
+export interface EventAttendancesTable {
+  id: string
+  eventId: string
+  employeeId: string
+  /** The employee's unit at check-in: attendance counts there even after a move. */
+  unitId: string
+  unitPath: string
+  /** qr (self check-in) | operator | sheet | card */
+  method: string
+  /** 1 when the employee was inside the event's target units at check-in. */
+  isTargeted: Flag
+  checkedInAt: Instant
+  /** The staff account that recorded it; null for a self check-in. */
+  recordedBy: string | null
+}
+// --- end events ---
+
 export interface Database {
   agencies: AgenciesTable
   users: UsersTable
@@ -327,6 +492,18 @@ export interface Database {
   electionCandidateSocialAccounts: ElectionCandidateSocialAccountsTable
   agencyCalendarEntries: AgencyCalendarEntriesTable
   employeeImports: EmployeeImportsTable
+  // pledges (issue #4)
+  pledgeTemplates: PledgeTemplatesTable
+  pledgeTemplateVersions: PledgeTemplateVersionsTable
+  pledgeCampaigns: PledgeCampaignsTable
+  pledgeTargets: PledgeTargetsTable
+  pledgeSignatures: PledgeSignaturesTable
+  pledgeReceipts: PledgeReceiptsTable
+  // events (issue #4)
+  events: EventsTable
+  eventUnits: EventUnitsTable
+  eventFiles: EventFilesTable
+  eventAttendances: EventAttendancesTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

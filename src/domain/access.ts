@@ -130,6 +130,14 @@ export const policyNames = [
   'elections.manage',
   'calendar.read',
   'calendar.manage',
+  // pledges (issue #4)
+  'pledges.read',
+  'pledges.manage',
+  'pledges.remind',
+  'pledges.revoke',
+  // events (issue #4)
+  'events.read',
+  'events.manage',
 ] as const
 export type PolicyName = (typeof policyNames)[number]
 
@@ -165,6 +173,17 @@ const rules: Record<PolicyName, (actor: Actor) => boolean> = {
   'elections.manage': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
   'calendar.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, agencyStaff),
   'calendar.manage': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
+  // --- pledges (issue #4): services narrow unit admins to their subtree ---
+  'pledges.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, ['agency_admin', 'unit_admin']),
+  'pledges.manage': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
+  'pledges.remind': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, ['agency_admin', 'unit_admin']),
+  // Revoking a signature is the agency admin's (BKPSDM) decision only: not a super admin's, not a unit admin's.
+  'pledges.revoke': (actor) => administeredAgencyIds(actor).length > 0,
+  // --- end pledges ---
+  // --- events (issue #4): services narrow unit admins to events touching their subtree ---
+  'events.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, ['agency_admin', 'unit_admin']),
+  'events.manage': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, ['agency_admin', 'unit_admin']),
+  // --- end events ---
 }
 
 export const isPolicyName = (value: unknown): value is PolicyName =>

@@ -104,6 +104,58 @@ export const employeeImportErrorCodes = [
 export type EmployeeImportErrorCode = (typeof employeeImportErrorCodes)[number]
 // --- end employee import and export ---
 
+// --- pledges (issue #4) ---
+export const pledgeErrorCodes = [
+  'pledge.template_not_found',
+  'pledge.template_archived',
+  'pledge.campaign_not_found',
+  'pledge.campaign_not_draft',
+  'pledge.campaign_already_open',
+  'pledge.campaign_not_open',
+  'pledge.campaign_dates_invalid',
+  'pledge.election_invalid',
+  'pledge.target_invalid',
+  'pledge.target_empty',
+  'pledge.target_not_found',
+  'pledge.code_invalid',
+  'pledge.code_used',
+  'pledge.window_closed',
+  'pledge.identity_mismatch',
+  'pledge.name_mismatch',
+  'pledge.signature_image_invalid',
+  'pledge.already_signed',
+  'pledge.signature_not_found',
+  'pledge.already_revoked',
+  'pledge.verification_not_found',
+  'pledge.receipt_pending',
+  'receipt.not_a_pdf',
+] as const
+export type PledgeErrorCode = (typeof pledgeErrorCodes)[number]
+// --- end pledges ---
+
+// --- events (issue #4) ---
+export const eventErrorCodes = [
+  'event.not_found',
+  'event.file_not_found',
+  'event.attendance_not_found',
+  'event.dates_invalid',
+  'event.election_invalid',
+  'event.leader_invalid',
+  'event.apel_only',
+  'event.status_invalid',
+  'event.cancelled',
+  'event.record_signed',
+  'event.already_signed',
+  'event.already_checked_in',
+  'event.check_in_token_invalid',
+  'event.check_in_token_expired',
+  'event.identity_mismatch',
+  'event.card_token_invalid',
+  'event.sheet_no_nip_column',
+] as const
+export type EventErrorCode = (typeof eventErrorCodes)[number]
+// --- end events ---
+
 export type RequestErrorCode = (typeof requestErrorCodes)[number]
 export type AuthErrorCode = (typeof authErrorCodes)[number]
 export type UserErrorCode = (typeof userErrorCodes)[number]
@@ -118,6 +170,8 @@ export type ErrorCode =
   | UnitErrorCode
   | EmployeeErrorCode
   | EmployeeImportErrorCode
+  | PledgeErrorCode
+  | EventErrorCode
 
 export const errorCodes: readonly ErrorCode[] = [
   ...requestErrorCodes,
@@ -129,6 +183,8 @@ export const errorCodes: readonly ErrorCode[] = [
   ...unitErrorCodes,
   ...employeeErrorCodes,
   ...employeeImportErrorCodes,
+  ...pledgeErrorCodes,
+  ...eventErrorCodes,
 ]
 
 /** JSON-safe details: what the client needs to explain or fix the problem, never internals. */

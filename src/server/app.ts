@@ -21,6 +21,11 @@ import { regionsRoutes } from '../features/units/regions.routes.js'
 import { employeeExportRoutes } from '../features/employees/export.routes.js'
 import { employeeImportRoutes } from '../features/employees/import.routes.js'
 import { healthRoutes } from '../features/health/health.routes.js'
+// pledges (issue #4)
+import { pledgeReceiptRoutes } from '../features/pledges/pledge-receipts.routes.js'
+import { pledgesRoutes } from '../features/pledges/pledges.routes.js'
+// events (issue #4)
+import { eventsRoutes } from '../features/events/events.routes.js'
 import { errorBody, registerErrorHandler } from './error-handler.js'
 import { authorize } from './plugins/authorize.js'
 import { openApi } from './plugins/openapi.js'
@@ -111,6 +116,21 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           // employee import and export
           await v1.register(employeeImportRoutes, { imports: services.employeeImports })
           await v1.register(employeeExportRoutes, { exports: services.employeeExports })
+          // pledges (issue #4)
+          await v1.register(pledgesRoutes, {
+            pledges: services.pledges,
+            publicRateLimitPerMinute: config.rateLimit.perMinute,
+            onSigned: (signatureId) => services.pledgeReceipts.enqueue(signatureId),
+          })
+          await v1.register(pledgeReceiptRoutes, {
+            receipts: services.pledgeReceipts,
+            publicRateLimitPerMinute: config.rateLimit.perMinute,
+          })
+          // events (issue #4)
+          await v1.register(eventsRoutes, {
+            events: services.events,
+            publicRateLimitPerMinute: config.rateLimit.perMinute,
+          })
         },
         { prefix: '/v1' },
       )

@@ -40,7 +40,22 @@ describe('route policies', () => {
       )
       .map((route) => `${route.method} ${route.url}`)
       .sort()
-    expect(publicApi).toEqual(['GET /api/health', 'HEAD /api/health', 'POST /api/v1/auth/login'])
+    expect(publicApi).toEqual([
+      'GET /api/health',
+      'GET /api/v1/public/events/check-in/:id',
+      'GET /api/v1/public/pledges/:id',
+      'GET /api/v1/public/receipts/:id',
+      'GET /api/v1/public/verify/:id',
+      'HEAD /api/health',
+      'HEAD /api/v1/public/events/check-in/:id',
+      'HEAD /api/v1/public/pledges/:id',
+      'HEAD /api/v1/public/receipts/:id',
+      'HEAD /api/v1/public/verify/:id',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/public/events/check-in',
+      'POST /api/v1/public/pledges/:id/sign',
+      'POST /api/v1/public/verify/:id/receipt',
+    ])
   })
 
   it('guards the HEAD twin of a protected GET route too', async () => {

@@ -20,6 +20,11 @@ import * as m20261123_1500 from './2026_11_23_1500_create_employee_imports.js'
 // employee import performance (import helper)
 import * as m20261123_1600 from './2026_11_23_1600_drop_employees_agency_search_index.js'
 import * as m20261123_1610 from './2026_11_23_1610_drop_employee_name_tokens_employee_fk.js'
+// pledges: templates, campaigns, targets, signatures (pledges helper, issue #4)
+import * as m20261124_1000 from './2026_11_24_1000_create_pledges.js'
+// events: sosialisasi/apel/bimtek, files, attendance (events helper, issue #4)
+import * as m20261124_1100 from './2026_11_24_1100_create_events.js'
+import * as m20261124_1200 from './2026_11_24_1200_create_pledge_receipts.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -42,4 +47,9 @@ export const migrations: Record<string, Migration> = {
   // employee import performance (import helper)
   '2026_11_23_1600_drop_employees_agency_search_index': m20261123_1600,
   '2026_11_23_1610_drop_employee_name_tokens_employee_fk': m20261123_1610,
+  // pledges (pledges helper, issue #4)
+  '2026_11_24_1000_create_pledges': m20261124_1000,
+  // events (events helper, issue #4)
+  '2026_11_24_1100_create_events': m20261124_1100,
+  '2026_11_24_1200_create_pledge_receipts': m20261124_1200,
 }

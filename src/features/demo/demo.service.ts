@@ -13,6 +13,8 @@ import { systemActor, type AuditActor } from '../audit/audit.service.js'
 import { countAccounts, createAccount } from '../auth/users.service.js'
 import { seedDemoElections } from '../elections/elections.demo.js'
 import { seedDemoRoster, type DemoRosterCounts } from './demo-roster.js'
+// pledges (issue #4)
+import { seedDemoPledges } from '../pledges/pledges.demo.js'
 
 export const demoAgency = {
   slug: 'kota-contoh',
@@ -49,6 +51,8 @@ export async function seedDemo(
   const agency = await seedDemoAgency(db, clock, actor)
   const roster = await seedDemoRoster(db, clock, agency.id, actor)
   const elections = await seedDemoElections(db, clock, agency.id, actor)
+  // pledges (issue #4): default templates and a draft campaign
+  await seedDemoPledges(db, clock, agency.id, actor)
   return { agency, roster, elections }
 }
 

@@ -1,0 +1,126 @@
+/**
+ * Files of events (materials and photos): streamed to disk with a size cap and hashed on the way, then accepted
+ * only when their first bytes say they are what the purpose allows — never by name or declared content type.
+ */
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
+import { DomainError } from '../../domain/errors.js'
+import type { EventFilePurpose, EventFileType } from './events.schema.js'
+
+/** Largest material (a slide deck with pictures). */
+export const maxMaterialBytes = 25 * 1024 * 1024
+/** Largest photo. */
+export const maxPhotoBytes = 10 * 1024 * 1024
+/** Largest attendance sheet. */
+export const maxSheetBytes = 5 * 1024 * 1024
+
+export const imageTypes: readonly EventFileType[] = ['jpeg', 'png', 'webp']
+export const allowedTypes: Record<EventFilePurpose, readonly EventFileType[]> = {
+  material: ['pdf', 'pptx', 'docx', ...imageTypes],
+  photo: imageTypes,
+}
+export const maxBytesFor: Record<EventFilePurpose, number> = {
+  material: maxMaterialBytes,
+  photo: maxPhotoBytes,
+}
+
+export const mediaTypeOf: Record<EventFileType, string> = {
+  pdf: 'application/pdf',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+}
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) =>
+  signature.every((byte, index) => bytes[offset + index] === byte)
+
+const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0))
+
+/**
+ * The kind of a file from its bytes, or null. PPTX and DOCX are ZIP archives (`PK\x03\x04`) told apart by the entry
+ * names every Office file has (`ppt/presentation.xml`, `word/document.xml`); ZIP entry names are stored
+ * uncompressed, so searching the bytes finds them.
+ */
+export function sniffFileType(bytes: Buffer): EventFileType | null {
+  if (startsWith(bytes, ascii('%PDF-'))) return 'pdf'
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg'
+  if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp'
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (bytes.includes('ppt/presentation.xml', 0, 'latin1')) return 'pptx'
+    if (bytes.includes('word/document.xml', 0, 'latin1')) return 'docx'
+  }
+  return null
+}
+
+/** Reads a whole (size-capped) file and decides its kind. */
+export async function detectFileType(file: string): Promise<EventFileType | null> {
+  const handle = await open(file, 'r')
+  try {
+    return sniffFileType(await handle.readFile())
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Streams an upload to `file`, hashing it, with backpressure. Past `maxBytes` it fails with `request.too_large` and
+ * drains the rest unread (so the client still gets the 413 answer).
+ */
+export function receiveFile(
+  body: Readable,
+  file: string,
+  maxBytes: number,
+): Promise<{ size: number; sha256: string }> {
+  const hash = createHash('sha256')
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(file)
+    let size = 0
+    let settled = false
+    let ended = false
+    const detach = () => {
+      body.off('data', onData)
+      body.off('end', onEnd)
+      body.off('error', fail)
+      body.off('close', onClose)
+    }
+    const fail = (error: Error) => {
+      if (settled) return
+      settled = true
+      detach()
+      out.destroy()
+      body.resume()
+      reject(error)
+    }
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > maxBytes) return fail(new DomainError('request.too_large', { maxBytes }))
+      hash.update(chunk)
+      if (!out.write(chunk)) {
+        body.pause()
+        out.once('drain', () => body.resume())
+      }
+    }
+    const onEnd = () => {
+      ended = true
+      detach()
+      out.end(() => {
+        if (settled) return
+        settled = true
+        resolve({ size, sha256: hash.digest('hex') })
+      })
+    }
+    const onClose = () => {
+      if (!ended) fail(new Error('upload aborted'))
+    }
+    out.once('error', fail)
+    body.on('data', onData)
+    body.once('end', onEnd)
+    body.once('error', fail)
+    body.once('close', onClose)
+  })
+}

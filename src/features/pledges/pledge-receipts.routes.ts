@@ -1,0 +1,78 @@
+/**
+ * Public receipt routes (no session; no client address or user agent logged; rate-limited like the signing page):
+ * download the issued receipt PDF behind a verify code, and check an uploaded copy against it.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { DomainError } from '../../domain/errors.js'
+import { maxReceiptUploadBytes } from '../receipts/receipts.verify.js'
+import type { PledgeReceiptsService } from './pledge-receipts.service.js'
+import { CodeParams } from './pledges.schema.js'
+
+export interface PledgeReceiptRoutesDeps {
+  readonly receipts: PledgeReceiptsService
+  readonly publicRateLimitPerMinute: number
+}
+
+const pdfContentTypes = ['application/pdf', 'application/octet-stream']
+
+const ReceiptCheck = z.object({
+  /** `genuine`: byte for byte the receipt Netra issued for this code; `altered`: any other PDF. */
+  verdict: z.enum(['genuine', 'altered']),
+})
+
+export const pledgeReceiptRoutes: FastifyPluginAsyncZod<PledgeReceiptRoutesDeps> = async (
+  app,
+  { receipts, publicRateLimitPerMinute },
+) => {
+  const config = {
+    policy: 'public',
+    privacy: 'reporter',
+    rateLimit: { max: publicRateLimitPerMinute, timeWindow: 60_000 },
+  } as const
+  const tags = ['pledges']
+
+  app.addContentTypeParser(
+    pdfContentTypes,
+    { parseAs: 'buffer', bodyLimit: maxReceiptUploadBytes },
+    (_request, body, done) => done(null, body),
+  )
+
+  app.get(
+    '/public/receipts/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The receipt PDF of a signature, as issued (409 pledge.receipt_pending while it is being made)',
+        params: CodeParams,
+      },
+    },
+    async (request, reply) => {
+      const { pdf, fileName } = await receipts.download(request.params.id)
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf)
+    },
+  )
+
+  app.post(
+    '/public/verify/:id/receipt',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Is this PDF (the request body, application/pdf, ≤ 5 MB) exactly the receipt issued for the code?',
+        params: CodeParams,
+        response: { 200: ReceiptCheck },
+      },
+    },
+    async (request) => {
+      const body: unknown = request.body
+      if (!Buffer.isBuffer(body)) throw new DomainError('request.unsupported_media_type')
+      return receipts.check(request.params.id, body)
+    },
+  )
+}
