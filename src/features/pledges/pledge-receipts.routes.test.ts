@@ -36,7 +36,9 @@ describe('pledge receipts', () => {
     await expect.poll(async () => (await download()).statusCode, { timeout: 20_000, interval: 200 }).toBe(200)
     const first = await download()
     expect(first.headers['content-type']).toBe('application/pdf')
-    expect(first.headers['content-disposition']).toMatch(/^attachment; filename="tanda-terima-ikrar-.+\.pdf"$/)
+    expect(first.headers['content-disposition']).toMatch(
+      /^attachment; filename="tanda-terima-ikrar-.+\.pdf"$/,
+    )
     expect(first.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-')
 
     const signature = await f.db

@@ -44,7 +44,8 @@ export const pledgeReceiptRoutes: FastifyPluginAsyncZod<PledgeReceiptRoutesDeps>
       config,
       schema: {
         tags,
-        summary: 'The receipt PDF of a signature, as issued (409 pledge.receipt_pending while it is being made)',
+        summary:
+          'The receipt PDF of a signature, as issued (409 pledge.receipt_pending while it is being made)',
         params: CodeParams,
       },
     },
@@ -64,7 +65,8 @@ export const pledgeReceiptRoutes: FastifyPluginAsyncZod<PledgeReceiptRoutesDeps>
       config,
       schema: {
         tags,
-        summary: 'Is this PDF (the request body, application/pdf, ≤ 5 MB) exactly the receipt issued for the code?',
+        summary:
+          'Is this PDF (the request body, application/pdf, ≤ 5 MB) exactly the receipt issued for the code?',
         params: CodeParams,
         response: { 200: ReceiptCheck },
       },

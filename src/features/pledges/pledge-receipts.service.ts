@@ -121,7 +121,10 @@ export function createPledgeReceiptsService({
 
 export type PledgeReceiptsService = ReturnType<typeof createPledgeReceiptsService>
 
-export async function registerPledgeReceiptJobs(jobs: JobQueue, receipts: PledgeReceiptsService): Promise<void> {
+export async function registerPledgeReceiptJobs(
+  jobs: JobQueue,
+  receipts: PledgeReceiptsService,
+): Promise<void> {
   receipts.attachJobs(jobs)
   await jobs.register<PledgeReceiptJob>(pledgeReceiptQueue, (job) => receipts.produce(job.signatureId), {
     concurrency: 2,

@@ -1132,7 +1132,13 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
         if (repo.isUniqueViolation(error)) throw new DomainError('pledge.already_signed')
         throw error
       }
-      return { verifyCode, verifyUrl: verifyLink(verifyCode), signedAt, receiptStatus: 'pending', signatureId }
+      return {
+        verifyCode,
+        verifyUrl: verifyLink(verifyCode),
+        signedAt,
+        receiptStatus: 'pending',
+        signatureId,
+      }
     },
 
     /** What the receipt's QR code confirms: validity, name, unit (as targeted), campaign, time in the agency zone. */
