@@ -58,6 +58,10 @@ describe('namesResemble', () => {
     ['Siti Aminah', 'Siti Aminah, S.Sos'],
     ['Wahyu', 'Wahyu'],
     ['Ni Made Ayu', 'Ni Made Ayu Lestari'],
+    // Any back title after the comma, listed or not; front titles from the list.
+    ['Drs. Teguh Putra Rahman, M.AP.', 'Teguh Putra Rahman'],
+    ['Teguh Putra Rahman, S.T., M.Eng.', 'Teguh Putra Rahman'],
+    ['dr. Rina Marlina, Sp.A.', 'Rina Marlina'],
   ])('accepts %s for %s', (typed, roster) => {
     expect(namesResemble(typed, roster)).toBe(true)
   })

@@ -71,8 +71,24 @@ export const mayRemind = (lastRemindedAt: string | null, now: Date): boolean =>
  * Name check
  * ---------------------------------------------------------------------------------------------------------- */
 
+/**
+ * Back titles follow the name after a comma (`Teguh Putra Rahman, M.AP.`, DOMAIN.md §9.9): whatever follows the
+ * first comma is dropped, so any title — listed below or not — is ignored there.
+ */
+const withoutBackTitles = (name: string): string => name.split(',')[0] ?? name
+
 /** Academic and honorific titles people type along with their name (DOMAIN.md §9.9); ignored by the name check. */
 const titleWords = new Set([
+  'map',
+  'mkes',
+  'mkom',
+  'msc',
+  'mba',
+  'phd',
+  'sstp',
+  'skep',
+  'sfarm',
+  'spsi',
   'dr',
   'drs',
   'dra',
@@ -164,8 +180,8 @@ function wordMatches(typed: string, roster: string): 'full' | 'initial' | null {
  *   `Budi Santoso` but `B. S.` does not.
  */
 export function namesResemble(typed: string, rosterName: string): boolean {
-  const roster = nameWords(rosterName).filter((word) => !titleWords.has(word))
-  const words = nameWords(typed).filter((word) => !titleWords.has(word))
+  const roster = nameWords(withoutBackTitles(rosterName)).filter((word) => !titleWords.has(word))
+  const words = nameWords(withoutBackTitles(typed)).filter((word) => !titleWords.has(word))
   if (roster.length === 0 || words.length === 0 || words.length > roster.length) return false
   const used = new Set<number>()
   let full = 0
