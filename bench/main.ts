@@ -15,8 +15,10 @@ import { importBench } from './import.js'
 import { search } from './search.js'
 // pledge receipts (issue #4)
 import { receipts } from './receipts.js'
+// pledge signing through the public API (issue #4)
+import { signing } from './signing.js'
 
-const benches: readonly Bench[] = [health, login, importBench, search, receipts]
+const benches: readonly Bench[] = [health, login, importBench, search, receipts, signing]
 
 function printUsage(problem?: string): void {
   const out = process.stderr

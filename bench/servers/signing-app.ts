@@ -1,0 +1,63 @@
+/**
+ * The real Netra app for `npm run bench -- signing` (as bench/servers/app.ts: loadConfig(env) → createContext →
+ * buildApp → listen on 127.0.0.1, no SPA, log to /dev/null), with the job queue started after listening exactly as
+ * src/server/main.ts does, so every signature's receipt job runs in this process as in production.
+ *
+ * Flags: --jobs=on|off (default on; off leaves the queue unstarted: jobs pile up, nothing renders)
+ *
+ * One probe route for the bench's progress lines (not under load):
+ * GET /api/bench/pledges/:campaignId/progress → { signatures, receipts } of the campaign.
+ */
+import pino from 'pino'
+import { z } from 'zod'
+import { loadConfig } from '../../src/config.js'
+import { createContext } from '../../src/context.js'
+import { createLogger } from '../../src/platform/logger.js'
+import { buildApp } from '../../src/server/app.js'
+import { parseArgs } from '../lib/args.js'
+import { announceReady, exitWithParent } from '../lib/child-protocol.js'
+
+export interface SigningProgress {
+  readonly signatures: number
+  readonly receipts: number
+}
+
+const { flags } = parseArgs(process.argv.slice(2))
+const jobsOn = (flags.get('jobs') ?? 'on') !== 'off'
+
+const config = loadConfig(process.env)
+const logger = createLogger(config.logLevel, pino.destination('/dev/null'))
+const context = await createContext(config, { logger })
+const db = context.database.db
+
+const app = await buildApp(context, {
+  extraApiRoutes: (api) => {
+    api.get(
+      '/bench/pledges/:campaignId/progress',
+      { config: { policy: 'public' }, schema: { params: z.strictObject({ campaignId: z.uuid() }) } },
+      async (request): Promise<SigningProgress> => {
+        const { campaignId } = request.params as { campaignId: string }
+        const counts = await db
+          .selectFrom('pledgeSignatures')
+          .leftJoin('pledgeReceipts', 'pledgeReceipts.signatureId', 'pledgeSignatures.id')
+          .where('pledgeSignatures.campaignId', '=', campaignId)
+          .select((eb) => [
+            eb.fn.countAll<number | string>().as('signatures'),
+            eb.fn.count<number | string>('pledgeReceipts.signatureId').as('receipts'),
+          ])
+          .executeTakeFirstOrThrow()
+        return { signatures: Number(counts.signatures), receipts: Number(counts.receipts) }
+      },
+    )
+  },
+})
+exitWithParent(async () => {
+  await app.close()
+  await context.close()
+  logger.flush()
+})
+await app.listen({ host: '127.0.0.1', port: 0 })
+if (jobsOn) await context.jobs.start()
+const address = app.server.address()
+if (!address || typeof address === 'string') throw new Error('server has no TCP address')
+announceReady(address.port)
