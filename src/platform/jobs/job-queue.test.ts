@@ -95,6 +95,28 @@ describe(`createJobQueue (${testDialect === 'postgres' ? 'pg-boss' : 'local runn
     expect(received).toEqual([{ n: 1 }])
   })
 
+  it('drains a backlog at handler speed, not one job per polling interval', async () => {
+    const queue = await createQueueUnderTest()
+    const pollIntervalMs = testDialect === 'postgres' ? 500 : 25
+    const jobs = 60
+    let done = 0
+    await queue.register(
+      'backlog',
+      async () => {
+        done += 1
+      },
+      { concurrency: 1 },
+    )
+    for (let n = 0; n < jobs; n++) await queue.enqueue('backlog', { n })
+
+    const started = performance.now()
+    await queue.start()
+    await waitUntil(async () => done === jobs, 30_000)
+    // One job per interval would take jobs × interval (30 s on pg-boss); half of that proves the worker does not
+    // sleep between jobs while more wait (a floor of 5 s keeps the fast local runner's bound meaningful on a slow CI).
+    expect(performance.now() - started).toBeLessThan(Math.max((jobs * pollIntervalMs) / 2, 5000))
+  })
+
   it('retries a failing job retryLimit times and then reports it failed with the last error', async () => {
     const queue = await createQueueUnderTest()
     let runs = 0

@@ -7,7 +7,8 @@
  *   plain jobs never collide; scheduled runs carry no key, so a schedule never piles up behind a slow run.
  * - Retries: `retryLimit`, `retryDelay` and `retryBackoff` (with `retryDelayMax` one hour) are set on the queue, by
  *   `createQueue` and then `updateQueue` so a changed registration reaches an existing queue.
- * - Workers poll every `pollIntervalMs`; an `enqueue` in this process also wakes its queue's worker at once.
+ * - Workers poll every `pollIntervalMs`; an `enqueue` in this process also wakes its queue's worker at once, and a
+ *   worker that just ran a job fetches again without waiting (a backlog drains at handler speed).
  * - Schedules are pg-boss schedules (UTC), checked every `scheduleCheckIntervalSeconds`. pg-boss reads time from the
  *   database, not from the injected Clock.
  * - `stop` is pg-boss's graceful stop: no new fetches, running handlers get `stopTimeoutMs`, then what is still
@@ -133,7 +134,9 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
   async function startWorker(queue: string, registration: Registration): Promise<void> {
     configured.delete(queue) // the registration's settings win over defaults an earlier enqueue may have used
     await ensureQueue(queue)
-    const workId = await boss.work<object>(
+    // Known once `work` answers; the first fetch may run before that.
+    const worker: { id?: string } = {}
+    worker.id = await boss.work<object>(
       queue,
       {
         pollingIntervalSeconds: pollIntervalMs / 1000,
@@ -149,9 +152,12 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
             throw error
           }
         }
+        // A job was there, so more may wait: fetch again at once instead of sleeping a polling interval (with one
+        // job per fetch a backlog would otherwise drain at one job per interval and worker). An empty fetch sleeps.
+        if (jobs.length > 0 && worker.id) boss.notifyWorker(worker.id)
       },
     )
-    workers.set(queue, workId)
+    workers.set(queue, worker.id)
   }
 
   async function applySchedule(queue: string, schedule: Schedule): Promise<void> {
