@@ -1066,9 +1066,8 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
      * name must resemble the roster name (pledge-rules.ts `namesResemble`). Then, in one transaction: the code is
      * marked used (compare-and-set), the signature inserted (a partial unique index keeps one per employee and
      * campaign) and an audit event written. A second submit gets 409 `pledge.already_signed`; any refusal records
-     * nothing.
+     * nothing. `signatureId` in the result is for the receipts job only (the route does not answer with it).
      */
-    /** Signs; `signatureId` is for the receipts job only (the route does not answer with it). */
     async signPledge(
       code: string,
       body: SignPledgeBody,
