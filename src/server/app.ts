@@ -48,6 +48,10 @@ export const defaultBodyLimit = 1_048_576
 export const sessionCookieName = (isSecureOrigin: boolean): string =>
   isSecureOrigin ? '__Host-netra_session' : 'netra_session'
 
+/** Extensions of files a browser or a scanner asks for; a path ending in one is never answered with the page. */
+const fileExtension =
+  /\.(?:[cm]?js|css|map|json|html?|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|otf|eot|txt|xml|webmanifest|pdf|wasm|env|ya?ml|tsx?|php|aspx?|bak|zip|gz|sql)$/i
+
 export async function buildApp(context: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config, services } = context
   const cookieName = sessionCookieName(config.isSecureOrigin)
@@ -148,8 +152,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
     (request, reply) => {
       const pathname = request.url.split('?')[0] ?? ''
       const isApi = pathname === '/api' || pathname.startsWith('/api/')
-      // A missing file (`/assets/x.js`) is a 404, never the page: a browser must not run HTML as a script.
-      const isFile = /\.[A-Za-z0-9]+$/.test(pathname)
+      // A missing file (`/assets/x.js`, `/.env`) is a 404, never the page: a browser must not run HTML as a script.
+      // Only names with a file extension count: page paths may carry dotted tokens (`/hadir/<payload>.<mac>`).
+      const name = pathname.slice(pathname.lastIndexOf('/') + 1)
+      const isFile = name.startsWith('.') || fileExtension.test(name)
       const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !isApi && !isFile
       if (wantsPage && spa) return spa.sendIndex(reply)
       return reply.status(404).send(errorBody('route.not_found'))

@@ -39,11 +39,18 @@ describe('the single-page app', () => {
     const asset = await app.inject({ method: 'GET', url: '/assets/app-1.js' })
     expect(asset.statusCode).toBe(200)
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
-    for (const url of ['/assets/missing-9.js', '/../package.json', '/.env']) {
+    for (const url of ['/assets/missing-9.js', '/../package.json', '/.env', '/wp-login.php']) {
       const response = await app.inject({ method: 'GET', url })
       expect(response.statusCode).toBe(404)
       expect(response.json().error.code).toBe('route.not_found')
     }
+    // A page path may end in a dotted token (the check-in QR link): that is the page, not a missing file.
+    const checkIn = await app.inject({
+      method: 'GET',
+      url: '/hadir/eyJlIjoiMDE5YSIsInMiOjF9.AbCdEfGhIjKlMnOpQrStUv',
+    })
+    expect(checkIn.statusCode).toBe(200)
+    expect(checkIn.headers['content-type']).toContain('text/html')
   })
 
   it('picks up a rebuild without a restart', async () => {

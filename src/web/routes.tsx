@@ -77,6 +77,57 @@ const EmployeeImportPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./features/account/account-page').then((m) => ({ default: m.AccountPage })),
 )
+// pledges (issue #4): the public signing and receipt verification pages
+const PledgeSignPage = lazy(() =>
+  import('./features/pledges/pledge-sign-page').then((m) => ({ default: m.PledgeSignPage })),
+)
+const PledgeVerifyPage = lazy(() =>
+  import('./features/pledges/pledge-verify-page').then((m) => ({ default: m.PledgeVerifyPage })),
+)
+// end pledges
+// events (issue #4): staff pages, the check-in screen and the public self check-in
+const EventListPage = lazy(() =>
+  import('./features/events/event-list-page').then((m) => ({ default: m.EventListPage })),
+)
+const EventCreatePage = lazy(() =>
+  import('./features/events/event-form-page').then((m) => ({ default: m.EventCreatePage })),
+)
+const EventEditPage = lazy(() =>
+  import('./features/events/event-form-page').then((m) => ({ default: m.EventEditPage })),
+)
+const EventDetailPage = lazy(() =>
+  import('./features/events/event-detail-page').then((m) => ({ default: m.EventDetailPage })),
+)
+const EventScreenPage = lazy(() =>
+  import('./features/events/event-screen-page').then((m) => ({ default: m.EventScreenPage })),
+)
+const CheckInPage = lazy(() =>
+  import('./features/events/check-in-page').then((m) => ({ default: m.CheckInPage })),
+)
+// end events
+// pledges (issue #4): the staff pages for templates, campaigns, coverage and code slips
+const CampaignListPage = lazy(() =>
+  import('./features/pledges/campaign-list-page').then((m) => ({ default: m.CampaignListPage })),
+)
+const CampaignDetailPage = lazy(() =>
+  import('./features/pledges/campaign-detail-page').then((m) => ({ default: m.CampaignDetailPage })),
+)
+const CampaignCreatePage = lazy(() =>
+  import('./features/pledges/campaign-form-page').then((m) => ({ default: m.CampaignCreatePage })),
+)
+const CampaignEditPage = lazy(() =>
+  import('./features/pledges/campaign-form-page').then((m) => ({ default: m.CampaignEditPage })),
+)
+const CodeSlipsPage = lazy(() =>
+  import('./features/pledges/code-slips-page').then((m) => ({ default: m.CodeSlipsPage })),
+)
+const TemplateListPage = lazy(() =>
+  import('./features/pledges/template-list-page').then((m) => ({ default: m.TemplateListPage })),
+)
+const TemplateDetailPage = lazy(() =>
+  import('./features/pledges/template-detail-page').then((m) => ({ default: m.TemplateDetailPage })),
+)
+// end pledges staff pages
 
 /** Pages inside an area that need more than reading it (importing, editing): a "no access" page otherwise. */
 function RequirePolicy({
@@ -115,6 +166,22 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/masuk" element={<LoginPage />} />
+      {/* pledges (issue #4): public, no session */}
+      <Route path="/ikrar/:code" element={<PledgeSignPage />} />
+      <Route path="/verify/:verifyCode" element={<PledgeVerifyPage />} />
+      {/* events (issue #4): public self check-in; the full-screen check-in screen outside the staff frame */}
+      <Route path="/hadir/:token" element={<CheckInPage />} />
+      <Route
+        path="/kegiatan/:eventId/layar"
+        element={
+          <RequireFullSession>
+            <RequirePolicy policy="events.manage" fallback={<NoAccessPage />}>
+              <EventScreenPage />
+            </RequirePolicy>
+          </RequireFullSession>
+        }
+      />
+      {/* end events */}
       <Route
         path="/daftar-autentikator"
         element={
@@ -265,6 +332,98 @@ export function AppRoutes() {
             </RequireArea>
           }
         />
+        {/* pledges (issue #4): staff pages, for those who may read pledges */}
+        <Route
+          path="ikrar"
+          element={
+            <RequirePolicy policy="pledges.read" fallback={<NoAccessPage />}>
+              <CampaignListPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="ikrar/templat"
+          element={
+            <RequirePolicy policy="pledges.read" fallback={<NoAccessPage />}>
+              <TemplateListPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="ikrar/templat/:templateId"
+          element={
+            <RequirePolicy policy="pledges.read" fallback={<NoAccessPage />}>
+              <TemplateDetailPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="ikrar/kampanye/baru"
+          element={
+            <RequirePolicy policy="pledges.read" fallback={<NoAccessPage />}>
+              <CampaignCreatePage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="ikrar/kampanye/:campaignId"
+          element={
+            <RequirePolicy policy="pledges.read" fallback={<NoAccessPage />}>
+              <CampaignDetailPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="ikrar/kampanye/:campaignId/ubah"
+          element={
+            <RequirePolicy policy="pledges.read" fallback={<NoAccessPage />}>
+              <CampaignEditPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="ikrar/kampanye/:campaignId/slip-kode"
+          element={
+            <RequirePolicy policy="pledges.read" fallback={<NoAccessPage />}>
+              <CodeSlipsPage />
+            </RequirePolicy>
+          }
+        />
+        {/* end pledges staff pages */}
+        {/* events (issue #4) */}
+        <Route
+          path="kegiatan"
+          element={
+            <RequirePolicy policy="events.read" fallback={<NoAccessPage />}>
+              <EventListPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="kegiatan/baru"
+          element={
+            <RequirePolicy policy="events.manage" fallback={<NoAccessPage />}>
+              <EventCreatePage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="kegiatan/:eventId"
+          element={
+            <RequirePolicy policy="events.read" fallback={<NoAccessPage />}>
+              <EventDetailPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="kegiatan/:eventId/ubah"
+          element={
+            <RequirePolicy policy="events.manage" fallback={<NoAccessPage />}>
+              <EventEditPage />
+            </RequirePolicy>
+          }
+        />
+        {/* end events */}
         <Route path="akun" element={<AccountPage />} />
       </Route>
       <Route path="*" element={<NotFoundRoute />} />

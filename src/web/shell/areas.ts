@@ -11,10 +11,12 @@ import {
   IconListSearch,
   IconSitemap,
   IconUserCircle,
+  IconSignature,
+  IconSpeakerphone,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react'
-import type { NavigationKey } from '../../domain/access'
+import type { NavigationKey, PolicyName } from '../../domain/access'
 
 /**
  * Menu groups in the order people think (JOURNEYS.md): their start page, the roster, elections, administration,
@@ -46,6 +48,35 @@ export const areaPlaces: Record<NavigationKey, AreaPlace> = {
  * (no placeholder pages). Remove a key here when its page ships; none is pending now.
  */
 export const pendingAreas: ReadonlySet<NavigationKey> = new Set<NavigationKey>()
+
+// pledges (issue #4): menu entries decided by a policy in the browser (the domain has no navigation key for them).
+export interface PolicyPlace extends AreaPlace {
+  readonly key: string
+  readonly policy: PolicyName
+  /** i18n key of the menu label. */
+  readonly labelKey: 'pledges.staff.nav' | 'events.nav'
+}
+
+export const policyPlaces: readonly PolicyPlace[] = [
+  {
+    key: 'pledges',
+    path: '/ikrar',
+    icon: IconSignature,
+    group: 'elections',
+    policy: 'pledges.read',
+    labelKey: 'pledges.staff.nav',
+  },
+  // events (issue #4)
+  {
+    key: 'events',
+    path: '/kegiatan',
+    icon: IconSpeakerphone,
+    group: 'elections',
+    policy: 'events.read',
+    labelKey: 'events.nav',
+  },
+]
+// end pledges
 
 /** The areas to offer in the menu and on the home page: the session's areas without the pending ones. */
 export const shownAreas = (keys: readonly NavigationKey[]): NavigationKey[] =>

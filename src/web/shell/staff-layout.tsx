@@ -10,12 +10,12 @@ import { Suspense, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet, useLocation } from 'react-router'
 import { ElectionSelector, SelectedElectionProvider } from '../features/elections/selected-election'
-import { navigationOf } from '../session/actor'
+import { mayUse, navigationOf } from '../session/actor'
 import { useSession } from '../session/session-context'
 import { LoaderBlock } from '../ui/full-page-loader'
 import { LanguageMenu } from '../ui/language-menu'
 import { SkipLink } from '../ui/skip-link'
-import { areaGroups, areaPlaces, shownAreas } from './areas'
+import { areaGroups, areaPlaces, policyPlaces, shownAreas } from './areas'
 import { UserMenu } from './user-menu'
 
 export interface StaffLayoutProps {
@@ -79,7 +79,11 @@ export function StaffLayout({ children }: StaffLayoutProps) {
             <ElectionSelector placement="menu" />
             {areaGroups.map((group) => {
               const keys = areas.filter((key) => areaPlaces[key].group === group)
-              if (keys.length === 0) return null
+              // pledges (issue #4): entries allowed by a policy rather than a navigation key
+              const extras = policyPlaces.filter(
+                (place) => place.group === group && mayUse(session, place.policy),
+              )
+              if (keys.length === 0 && extras.length === 0) return null
               return (
                 <Box key={group}>
                   {group !== 'start' && (
@@ -111,6 +115,23 @@ export function StaffLayout({ children }: StaffLayoutProps) {
                             component={Link}
                             to={place.path}
                             label={t(`app.nav.area.${key}`)}
+                            leftSection={<place.icon size={20} stroke={1.6} aria-hidden />}
+                            active={active}
+                            aria-current={active ? 'page' : undefined}
+                            onClick={closeNav}
+                            variant="light"
+                          />
+                        </li>
+                      )
+                    })}
+                    {extras.map((place) => {
+                      const active = isActive(place.path, pathname)
+                      return (
+                        <li key={place.key}>
+                          <NavLink
+                            component={Link}
+                            to={place.path}
+                            label={t(place.labelKey)}
                             leftSection={<place.icon size={20} stroke={1.6} aria-hidden />}
                             active={active}
                             aria-current={active ? 'page' : undefined}

@@ -28,15 +28,17 @@ export function ProgressBlock({ label, percent, detail }: ProgressBlockProps) {
           </Text>
         )}
       </Group>
-      <Progress
-        value={rounded ?? 100}
-        animated={rounded === null || rounded < 100}
-        striped={rounded === null}
-        size="lg"
-        radius="xl"
-        aria-label={label}
-        aria-valuetext={rounded === null ? label : `${rounded}%`}
-      />
+      {/* The ARIA attributes go on the section, which is the role="progressbar" element (on `Progress` they would
+          land on its role-less root: axe aria-allowed-attr). */}
+      <Progress.Root size="lg" radius="xl">
+        <Progress.Section
+          value={rounded ?? 100}
+          animated={rounded === null || rounded < 100}
+          striped={rounded === null}
+          aria-label={label}
+          aria-valuetext={rounded === null ? label : `${rounded}%`}
+        />
+      </Progress.Root>
       {detail && (
         <Text size="sm" c="dimmed">
           {detail}

@@ -33,6 +33,7 @@ import { EmployeeStatusBadge, gradeText, localPhone, NipText } from './employee-
 import { employeePath, type EmployeeDetail } from './employees.api'
 import { SocialAccountsSection } from './social-accounts-section'
 import { SubordinatesSection } from './subordinates-section'
+import { EmployeeEventsSection } from '../events/employee-events-section'
 
 export function EmployeeDetailPage() {
   const { employeeId = '' } = useParams()
@@ -303,6 +304,11 @@ function EmployeeDetailContent({ employee, onChanged }: EmployeeDetailContentPro
       </SimpleGrid>
 
       <SubordinatesSection employeeId={employee.id} />
+      <EmployeeEventsSection
+        employeeId={employee.id}
+        employeeName={employee.displayName}
+        nip={employee.nip}
+      />
 
       {change === 'superior' && (
         <SuperiorModal
