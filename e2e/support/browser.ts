@@ -28,8 +28,20 @@ export interface AxeFinding {
   readonly help: string
 }
 
-/** Serious and critical accessibility violations on the page as it is now. */
+/** Runs in the page (a string: this project compiles tests without the DOM library). */
+const settledAnimations = `document.getAnimations().every(
+  (animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
+)`
+
+/** Serious and critical accessibility violations on the page as it is now (once transitions are over). */
 export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  // Colours read in the middle of a transition (a dialog or notification fading in or out) are not the page's:
+  // wait until finite animations and transitions are over (spinners loop forever and are left alone).
+  // Polled from here: `waitForFunction` would compile the predicate inside the page, which the strict CSP refuses.
+  for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+    if ((await page.evaluate(settledAnimations).catch(() => true)) === true) break
+    await page.waitForTimeout(50)
+  }
   const results = await new AxeBuilder({ page }).analyze()
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
