@@ -3,7 +3,6 @@
  * with live progress, and the report stays with the import record. The import itself — reading, checking and
  * writing a file — is import.pipeline.ts, shared with the CLI.
  */
-import { createHash } from 'node:crypto'
 import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
@@ -14,6 +13,7 @@ import type { Clock } from '../../domain/clock.js'
 import { DomainError } from '../../domain/errors.js'
 import type { Database } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
+import { receiveFile } from '../../platform/uploads.js'
 import { auditActorOf, type AuditActor } from '../audit/audit.service.js'
 import { demoAgency } from '../demo/demo.service.js'
 import { suggestMapping } from './import.mapping.js'
@@ -29,7 +29,7 @@ import type {
   RunImportBody,
   UploadImportQuery,
 } from './import.schema.js'
-import { maxUploadBytes, receiveUpload } from './import.upload.js'
+import { maxUploadBytes } from './import.upload.js'
 
 export { fileChecksum, runEmployeeImport, writeBatch, type RunImportOptions } from './import.pipeline.js'
 export { maxUploadBytes } from './import.upload.js'
@@ -219,9 +219,8 @@ export function createEmployeeImportService({ db, pool, clock, uploadDir, logger
       await sweepUploads()
       const id = newId()
       const file = fileOf(id)
-      const hash = createHash('sha256')
       try {
-        const size = await receiveUpload(body, file, hash)
+        const { size, sha256 } = await receiveFile(body, file, maxUploadBytes)
         const fileType = await detectSpreadsheetType(file)
         const rows = readSheetRows(file, fileType)[Symbol.asyncIterator]()
         let headers: string[]
@@ -237,7 +236,7 @@ export function createEmployeeImportService({ db, pool, clock, uploadDir, logger
           fileName: query.fileName ?? (fileType === 'xlsx' ? 'pegawai.xlsx' : 'pegawai.csv'),
           fileType,
           fileSize: size,
-          checksum: hash.digest('hex'),
+          checksum: sha256,
           columns: JSON.stringify(headers),
           phase: 'uploaded',
           mode: null,

@@ -28,18 +28,12 @@ import { ancestryOf, isWithin } from '../../domain/unit-tree.js'
 import { isUniqueViolation } from '../../db/errors.js'
 import type { Database } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
+import { receiveFile } from '../../platform/uploads.js'
 import { auditActorOf, recordAuditEvent, type AuditActor } from '../audit/audit.service.js'
 import { loadEmployeeFor } from '../employees/employees.service.js'
 import { detectSpreadsheetType, readSheetRows, type CellValue } from '../employees/import.reader.js'
 import { resolveRosterScope, rosterAgencyOf, type RosterScope } from '../units/units.service.js'
-import {
-  allowedTypes,
-  detectFileType,
-  maxBytesFor,
-  maxSheetBytes,
-  mediaTypeOf,
-  receiveFile,
-} from './event-files.js'
+import { allowedTypes, detectFileType, maxBytesFor, maxSheetBytes, mediaTypeOf } from './event-files.js'
 import {
   eventTouchesScope,
   eventWithinScope,
