@@ -7,6 +7,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
+import { withStatementCache } from './sqlite-statement-cache.js'
 import type { Database } from './tables.js'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -87,7 +88,7 @@ export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOp
     connection.pragma('busy_timeout = 5000')
     connection.pragma(`synchronous = ${config.synchronous}`)
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: connection }),
+      dialect: new SqliteDialect({ database: withStatementCache(connection) }),
       plugins: [new CamelCasePlugin()],
     })
     let closed = false

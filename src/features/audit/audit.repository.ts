@@ -18,8 +18,8 @@ export async function findChainHead(db: Kysely<Database>, chain: string) {
     .executeTakeFirst()
 }
 
-export async function insertAuditEvent(db: Kysely<Database>, row: AuditEventRow): Promise<void> {
-  await db.insertInto('auditEvents').values(row).execute()
+export async function insertAuditEvents(db: Kysely<Database>, rows: readonly AuditEventRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('auditEvents').values(rows).execute()
 }
 
 export async function listChains(db: Kysely<Database>): Promise<string[]> {

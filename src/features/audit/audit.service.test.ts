@@ -4,7 +4,7 @@ import { insertAgency } from '../../../test/support/factories.js'
 import { createTestContext } from '../../../test/support/test-context.js'
 import { testDialect } from '../../../test/support/test-db.js'
 import { genesisHash } from './audit-chain.js'
-import { recordAuditEvent, systemActor, verifyAuditChains } from './audit.service.js'
+import { recordAuditEvent, recordAuditEvents, systemActor, verifyAuditChains } from './audit.service.js'
 
 const actor = { id: null, label: 'test' }
 
@@ -67,6 +67,30 @@ describe('recordAuditEvent', () => {
     expect(verification.ok).toBe(true)
     const chain = verification.chains.find((c) => c.chain === `agency:${agency.id}`)
     expect(chain?.checked).toBe(21) // agency.created + 20
+  })
+
+  it('appends many events at once in order, per chain, continuing each chain', async () => {
+    const context = await createTestContext()
+    const agency = await insertAgency(context) // agency.created is seq 1 of its chain
+    await appendEvents(context, null, 1)
+    const entries = [agency.id, null, agency.id, agency.id, null].map((agencyId, i) => ({
+      action: 'test.bulk',
+      entityType: 'thing',
+      entityId: `bulk-${i}`,
+      agencyId,
+    }))
+    const rows = await context.database.db
+      .transaction()
+      .execute((trx) => recordAuditEvents(trx, context.clock, actor, entries))
+    expect(rows.map((r) => [r.entityId, r.chain, Number(r.seq)])).toEqual([
+      ['bulk-0', `agency:${agency.id}`, 2],
+      ['bulk-1', 'platform', 2],
+      ['bulk-2', `agency:${agency.id}`, 3],
+      ['bulk-3', `agency:${agency.id}`, 4],
+      ['bulk-4', 'platform', 3],
+    ])
+    expect(rows[2]?.prevHash).toBe(rows[0]?.hash)
+    expect((await verifyAuditChains(context.database.db)).ok).toBe(true)
   })
 
   it('writes nothing when the surrounding transaction rolls back', async () => {

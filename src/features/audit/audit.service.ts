@@ -49,26 +49,57 @@ export async function recordAuditEvent(
   actor: AuditActor,
   entry: AuditEntry,
 ): Promise<AuditEventRow> {
-  const agencyId = entry.agencyId ?? null
-  const chain = chainForAgency(agencyId)
-  await auditRepository.lockChain(trx, chain)
-  const head = await auditRepository.findChainHead(trx, chain)
-  const base = {
-    chain,
-    seq: head ? Number(head.seq) + 1 : 1,
-    occurredAt: clock.now().toISOString(),
-    actorId: actor.id,
-    actorLabel: actor.label,
-    agencyId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    summary: canonicalJson(entry.summary ?? {}),
-    prevHash: head?.hash ?? genesisHash,
-  }
-  const row: AuditEventRow = { id: newId(), ...base, hash: hashEvent(base) }
-  await auditRepository.insertAuditEvent(trx, row)
+  const [row] = await recordAuditEvents(trx, clock, actor, [entry])
+  if (!row) throw new Error('recordAuditEvents returned no row')
   return row
+}
+
+/**
+ * Appends several events in order, chain by chain: one lock, one head read and one insert per chain however many
+ * events (bulk writers such as pledge signing). Call inside the transaction that makes the changes.
+ */
+export async function recordAuditEvents(
+  trx: Kysely<Database>,
+  clock: Clock,
+  actor: AuditActor,
+  entries: readonly AuditEntry[],
+): Promise<AuditEventRow[]> {
+  const occurredAt = clock.now().toISOString()
+  const byChain = new Map<string, AuditEntry[]>()
+  for (const entry of entries) {
+    const chain = chainForAgency(entry.agencyId ?? null)
+    byChain.set(chain, [...(byChain.get(chain) ?? []), entry])
+  }
+  const rows = new Map<AuditEntry, AuditEventRow>()
+  for (const [chain, chainEntries] of byChain) {
+    await auditRepository.lockChain(trx, chain)
+    const head = await auditRepository.findChainHead(trx, chain)
+    let seq = head ? Number(head.seq) : 0
+    let prevHash = head?.hash ?? genesisHash
+    const chainRows: AuditEventRow[] = []
+    for (const entry of chainEntries) {
+      seq += 1
+      const base = {
+        chain,
+        seq,
+        occurredAt,
+        actorId: actor.id,
+        actorLabel: actor.label,
+        agencyId: entry.agencyId ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId ?? null,
+        summary: canonicalJson(entry.summary ?? {}),
+        prevHash,
+      }
+      const row: AuditEventRow = { id: newId(), ...base, hash: hashEvent(base) }
+      prevHash = row.hash
+      chainRows.push(row)
+      rows.set(entry, row)
+    }
+    await auditRepository.insertAuditEvents(trx, chainRows)
+  }
+  return entries.map((entry) => rows.get(entry) as AuditEventRow)
 }
 
 export interface ChainReport {

@@ -34,6 +34,10 @@ async function dropSchema(schema: string): Promise<void> {
 
 /** A job queue over a fresh database; stopped (and its pg-boss schema dropped) when the test ends. */
 async function createQueueUnderTest(options: { clock?: Clock } = {}): Promise<JobQueue> {
+  return (await createQueueAndDb(options)).queue
+}
+
+async function createQueueAndDb(options: { clock?: Clock } = {}) {
   const testDb = await createTestDb({ autoCleanup: false })
   const pgBossSchema = testDialect === 'postgres' ? `pgboss_${randomBytes(6).toString('hex')}` : undefined
   const queue = createJobQueue(testDb, {
@@ -49,7 +53,7 @@ async function createQueueUnderTest(options: { clock?: Clock } = {}): Promise<Jo
     if (pgBossSchema) await dropSchema(pgBossSchema)
     await testDb.close()
   })
-  return queue
+  return { queue, db: testDb.db }
 }
 
 async function jobOf(queue: JobQueue, name: string, id: string | null): Promise<JobView> {
@@ -201,6 +205,79 @@ describe(`createJobQueue (${testDialect === 'postgres' ? 'pg-boss' : 'local runn
     release()
     await waitUntil(async () => (await jobOf(queue, 'exports', first)).state === 'done')
     expect(await queue.enqueue('exports', { n: 6 }, { singletonKey: 'agency-1' })).not.toBeNull()
+  })
+
+  it('enqueues within a transaction: the job runs once the transaction commits', async () => {
+    const { queue, db } = await createQueueAndDb()
+    const received: unknown[] = []
+    await queue.register('receipts.make', async (payload) => {
+      received.push(payload)
+    })
+    await queue.start()
+
+    const id = await db.transaction().execute(async (trx) => {
+      const jobId = await queue.enqueueWithin(trx, 'receipts.make', { signatureId: 's-1' })
+      // A second job with the same key in the same transaction is deduplicated like `enqueue`.
+      expect(
+        await queue.enqueueWithin(trx, 'receipts.make', { signatureId: 's-1' }, { singletonKey: 'k' }),
+      ).not.toBeNull()
+      expect(
+        await queue.enqueueWithin(trx, 'receipts.make', { signatureId: 's-1' }, { singletonKey: 'k' }),
+      ).toBeNull()
+      return jobId
+    })
+    queue.wake('receipts.make')
+
+    await waitUntil(async () => (await jobOf(queue, 'receipts.make', id)).state === 'done')
+    await waitUntil(() => received.length === 2)
+    expect(received).toEqual([{ signatureId: 's-1' }, { signatureId: 's-1' }])
+  })
+
+  it('enqueues many jobs within a transaction, all of which run after the commit', async () => {
+    const { queue, db } = await createQueueAndDb()
+    const received: number[] = []
+    await queue.register<{ n: number }>(
+      'receipts.make',
+      async (payload) => {
+        received.push(payload.n)
+      },
+      { concurrency: 2 },
+    )
+    await queue.start()
+    await db.transaction().execute(async (trx) => {
+      await queue.enqueueManyWithin(
+        trx,
+        'receipts.make',
+        [1, 2, 3, 4, 5].map((n) => ({ n })),
+      )
+      await queue.enqueueManyWithin(trx, 'receipts.make', [])
+    })
+    queue.wake('receipts.make')
+    await waitUntil(() => received.length === 5)
+    expect(received.sort()).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('enqueues within a transaction: a rolled-back transaction leaves no job', async () => {
+    const { queue, db } = await createQueueAndDb()
+    const received: unknown[] = []
+    await queue.register('receipts.make', async (payload) => {
+      received.push(payload)
+    })
+    await queue.start()
+
+    let id: string | null = null
+    await expect(
+      db.transaction().execute(async (trx) => {
+        id = await queue.enqueueWithin(trx, 'receipts.make', { signatureId: 's-2' })
+        throw new Error('the change failed')
+      }),
+    ).rejects.toThrow('the change failed')
+    queue.wake('receipts.make')
+
+    expect(id).not.toBeNull()
+    await sleep(testDialect === 'postgres' ? 1200 : 200)
+    expect(received).toEqual([])
+    expect(await queue.findJob('receipts.make', id ?? '')).toBeNull()
   })
 
   it('runs a scheduled queue with the schedule payload once its cron time comes', async () => {

@@ -12,8 +12,12 @@
  * - A scheduled (cron) run is skipped while the previous scheduled run of that queue is still queued or running, so a
  *   slow job never piles up behind its own schedule. One schedule per queue; scheduling again replaces it.
  * - Never call `enqueue` inside a database transaction callback: on SQLite Kysely has a single connection, which the
- *   open transaction holds, so the insert would wait for the transaction that waits for it. Enqueue after commit.
+ *   open transaction holds, so the insert would wait for the transaction that waits for it. Enqueue after commit, or
+ *   use `enqueueWithin(trx, …)`: the job is written by the caller's transaction, so it exists exactly when the
+ *   change that asks for it commits (no job lost between commit and enqueue, no extra commit), then `wake` the queue.
  */
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/tables.js'
 
 export interface RegisterOptions {
   /** Handlers of this queue running at once in this process (default 1). */
@@ -51,6 +55,24 @@ export interface JobQueue {
   register<T extends object>(queue: string, handler: JobHandler<T>, options?: RegisterOptions): Promise<void>
   /** Enqueues a job with a JSON-serialisable payload. Returns the job id, or null when `singletonKey` deduplicated it. */
   enqueue<T extends object>(queue: string, payload: T, options?: EnqueueOptions): Promise<string | null>
+  /**
+   * Enqueues through the caller's open transaction (`db.transaction().execute(trx => …)`): rolled back with it,
+   * visible to workers once it commits. Call `wake(queue)` after the commit so this process's worker looks at once.
+   */
+  enqueueWithin<T extends object>(
+    trx: Kysely<Database>,
+    queue: string,
+    payload: T,
+    options?: EnqueueOptions,
+  ): Promise<string | null>
+  /** `enqueueWithin` for many jobs of one queue at once (no singleton keys): one insert, whatever the count. */
+  enqueueManyWithin<T extends object>(
+    trx: Kysely<Database>,
+    queue: string,
+    payloads: readonly T[],
+  ): Promise<void>
+  /** Tells this process's worker of `queue` that a job may be waiting (after `enqueueWithin` committed). */
+  wake(queue: string): void
   /** Runs `queue` on a 5-field cron schedule evaluated in UTC, with the given payload (default `{}`). */
   schedule(queue: string, cron: string, payload?: object): Promise<void>
   /** The job with this id, or null once housekeeping removed it (finished jobs are kept 7 days). */

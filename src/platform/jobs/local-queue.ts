@@ -201,7 +201,7 @@ export function createLocalQueue(db: Kysely<Database>, options: LocalQueueOption
     for (const [queue, schedule] of schedules) {
       if (!schedule.nextAt || schedule.nextAt.getTime() > now.getTime()) continue
       schedule.nextAt = nextOccurrence(schedule.cron, now)
-      const id = await insertJob(queue, schedule.payload, { singletonKey: scheduleKey(queue) })
+      const id = await insertJob(db, queue, schedule.payload, { singletonKey: scheduleKey(queue) }, false)
       if (!id) log.debug({ queue }, 'scheduled run skipped: the previous one has not finished')
     }
   }
@@ -218,10 +218,13 @@ export function createLocalQueue(db: Kysely<Database>, options: LocalQueueOption
     if (deleted > 0) log.info({ deleted }, 'finished jobs deleted')
   }
 
+  /** Inserts through `executor`: the queue's own connection, or a caller's open transaction (`inTransaction`). */
   async function insertJob(
+    executor: Kysely<Database>,
     queue: string,
     payload: object,
     enqueueOptions: EnqueueOptions,
+    inTransaction: boolean,
   ): Promise<string | null> {
     const now = clock.now()
     const retryLimit = registrations.get(queue)?.options.retryLimit ?? defaultRetryLimit
@@ -240,11 +243,11 @@ export function createLocalQueue(db: Kysely<Database>, options: LocalQueueOption
     }
     const { singletonKey } = enqueueOptions
     if (singletonKey === undefined) {
-      await db.insertInto('localJobs').values(row).execute()
+      await executor.insertInto('localJobs').values(row).execute()
       return row.id
     }
     // Check and insert in one transaction: SQLite serialises writers, so two enqueues cannot both pass the check.
-    return db.transaction().execute(async (trx) => {
+    const checkAndInsert = async (trx: Kysely<Database>) => {
       const existing = await trx
         .selectFrom('localJobs')
         .select('id')
@@ -256,7 +259,8 @@ export function createLocalQueue(db: Kysely<Database>, options: LocalQueueOption
       if (existing) return null
       await trx.insertInto('localJobs').values(row).execute()
       return row.id
-    })
+    }
+    return inTransaction ? checkAndInsert(executor) : executor.transaction().execute(checkAndInsert)
   }
 
   /** Jobs a crashed (or timed-out) process left `running`: queue them again, or fail them when out of attempts. */
@@ -297,9 +301,50 @@ export function createLocalQueue(db: Kysely<Database>, options: LocalQueueOption
 
     async enqueue<T extends object>(queue: string, payload: T, enqueueOptions: EnqueueOptions = {}) {
       assertQueueName(queue)
-      const id = await insertJob(queue, payload, enqueueOptions)
+      const id = await insertJob(db, queue, payload, enqueueOptions, false)
       if (id && started) setImmediate(wake)
       return id
+    },
+
+    async enqueueWithin<T extends object>(
+      trx: Kysely<Database>,
+      queue: string,
+      payload: T,
+      enqueueOptions: EnqueueOptions = {},
+    ) {
+      assertQueueName(queue)
+      return insertJob(trx, queue, payload, enqueueOptions, true)
+    },
+
+    async enqueueManyWithin<T extends object>(trx: Kysely<Database>, queue: string, payloads: readonly T[]) {
+      assertQueueName(queue)
+      if (payloads.length === 0) return
+      const now = clock.now().toISOString()
+      const retryLimit = registrations.get(queue)?.options.retryLimit ?? defaultRetryLimit
+      await trx
+        .insertInto('localJobs')
+        .values(
+          payloads.map((payload) => ({
+            id: newId(),
+            queue,
+            payload: JSON.stringify(payload),
+            state: 'queued',
+            runAt: now,
+            attempts: 0,
+            maxAttempts: retryLimit + 1,
+            lastError: null,
+            singletonKey: null,
+            createdAt: now,
+            finishedAt: null,
+          })),
+        )
+        .execute()
+    },
+
+    wake(queue: string) {
+      assertQueueName(queue)
+      // One poll looks at every queue; on SQLite it runs after the caller's transaction has released the connection.
+      if (started) setImmediate(wake)
     },
 
     async schedule(queue: string, cron: string, payload: object = {}) {

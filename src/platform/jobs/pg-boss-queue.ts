@@ -14,7 +14,9 @@
  * - `stop` is pg-boss's graceful stop: no new fetches, running handlers get `stopTimeoutMs`, then what is still
  *   running is failed back to retry and the pool is closed.
  */
-import { PgBoss, type Queue } from 'pg-boss'
+import type { Kysely } from 'kysely'
+import { fromKysely, PgBoss, type Queue } from 'pg-boss'
+import type { Database } from '../../db/tables.js'
 import { newId } from '../ids.js'
 import type { Logger } from '../logger.js'
 import {
@@ -192,6 +194,40 @@ export function createPgBossQueue(options: PgBossQueueOptions): JobQueue {
       const workId = workers.get(queue)
       if (id && workId && !enqueueOptions.runAt) boss.notifyWorker(workId)
       return id
+    },
+
+    async enqueueWithin<T extends object>(
+      trx: Kysely<Database>,
+      queue: string,
+      payload: T,
+      enqueueOptions: EnqueueOptions = {},
+    ) {
+      assertQueueName(queue)
+      await open()
+      await ensureQueue(queue) // on pg-boss's own pool: queue creation is not part of the caller's transaction
+      return boss.send(queue, payload, {
+        singletonKey: enqueueOptions.singletonKey ?? `job:${newId()}`,
+        ...(enqueueOptions.runAt ? { startAfter: enqueueOptions.runAt } : {}),
+        // pg-boss's SQL on the caller's transaction, without the camelCase plugin (pg-boss reads its own columns).
+        db: fromKysely(trx.withoutPlugins()),
+      })
+    },
+
+    async enqueueManyWithin<T extends object>(trx: Kysely<Database>, queue: string, payloads: readonly T[]) {
+      assertQueueName(queue)
+      if (payloads.length === 0) return
+      await open()
+      await ensureQueue(queue)
+      await boss.insert(
+        queue,
+        payloads.map((data) => ({ data, singletonKey: `job:${newId()}` })),
+        { db: fromKysely(trx.withoutPlugins()) },
+      )
+    },
+
+    wake(queue: string) {
+      const workId = workers.get(queue)
+      if (workId) boss.notifyWorker(workId)
     },
 
     async schedule(queue: string, cron: string, payload: object = {}) {
