@@ -1,9 +1,11 @@
 /**
  * Events in a real browser (issue #4 points 5 and 6): the BKPSDM admin of the demo agency schedules a sosialisasi
- * for one OPD through the form, opens the check-in screen (the rotating QR code is there), an employee of that OPD
- * opens the `/hadir/<token>` URL on a 360 px phone and checks in with NIP and birth date; the screen then counts 1
- * and the event's attendance rate for the OPD is 1 of its active employees. An apel refuses a photo that is no image
- * with the 415 message. axe-core runs on every page; console errors fail the test except the refusal provoked.
+ * for one OPD through the form and attaches a one-question quiz, opens the check-in screen (the rotating QR code is
+ * there, its URL without any workaround), an employee of that OPD opens the `/hadir/<token>` URL on a 360 px phone,
+ * checks in with NIP and their attendance code and answers the quiz; the screen then counts 1, the event's
+ * attendance rate for the OPD is 1 of its active employees and the quiz average is 100. The employee page shows the
+ * code. An apel refuses a photo that is no image with the 415 message, and its leader confirms the record in the
+ * signature dialog. axe-core runs on every page; console errors fail the test except the refusal provoked.
  */
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -61,7 +63,6 @@ interface UnitItem {
 interface Attendee {
   readonly id: string
   readonly nip: string
-  readonly birthDate: string
 }
 
 /** Signed-in API calls with the browser's cookie and CSRF token. */
@@ -71,7 +72,7 @@ async function csrfTokenOf(api: APIRequestContext): Promise<string> {
   return ((await session.json()) as { csrfToken: string }).csrfToken
 }
 
-/** A top-level unit (an OPD, depth 0) with a unique name and a few active employees, and one of them with a birth date. */
+/** A top-level unit (an OPD, depth 0) with a unique name and a few active employees, and one of them with a NIP. */
 async function pickOpd(api: APIRequestContext): Promise<{ unit: UnitItem; attendee: Attendee }> {
   const tree = (await (await api.get('/api/v1/units')).json()) as { items: UnitItem[] }
   const counts = new Map<string, number>()
@@ -86,21 +87,20 @@ async function pickOpd(api: APIRequestContext): Promise<{ unit: UnitItem; attend
     for (const item of list.items) {
       const employee = (await (await api.get(`/api/v1/employees/${item.id}`)).json()) as {
         nip: string | null
-        birthDate: string | null
       }
-      if (employee.nip && employee.birthDate)
-        return { unit, attendee: { id: item.id, nip: employee.nip, birthDate: employee.birthDate } }
+      if (employee.nip) return { unit, attendee: { id: item.id, nip: employee.nip } }
     }
   }
-  throw new Error('no OPD with an employee who has a NIP and a birth date in the demo roster')
+  throw new Error('no OPD with an employee who has a NIP in the demo roster')
 }
 
-describe('events: schedule, check in on a phone through the rotating QR, attendance rate', () => {
+describe('events: schedule, check in on a phone with the attendance code, quiz, attendance rate, leader', () => {
   let page: Page
   let problems: string[]
   let api: APIRequestContext
   let opd: UnitItem
   let attendee: Attendee
+  let attendanceCode = ''
   let eventId = ''
   const title = 'Sosialisasi Netralitas ASN — uji E2E'
 
@@ -113,6 +113,10 @@ describe('events: schedule, check in on a phone through the rotating QR, attenda
     })
     api = page.request
     ;({ unit: opd, attendee } = await pickOpd(api))
+    const card = await api.get(`/api/v1/employees/${attendee.id}/qr-card-token`)
+    expect(card.status()).toBe(200)
+    attendanceCode = ((await card.json()) as { attendanceCode: string }).attendanceCode
+    expect(attendanceCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kegiatan' }).click()
     await page.waitForURL('**/kegiatan')
     await expect.poll(() => page.getByText('Belum ada kegiatan', { exact: true }).isVisible()).toBe(true)
@@ -146,39 +150,80 @@ describe('events: schedule, check in on a phone through the rotating QR, attenda
     await expectAccessible(page, '/kegiatan/:id')
   })
 
+  it('attaches a one-question quiz through the quiz dialog', async () => {
+    await page.getByRole('button', { name: 'Susun kuis' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Susun kuis' })
+    await dialog
+      .getByLabel(/^Teks pertanyaan 1/)
+      .fill('Bolehkah ASN memberi tanda suka pada unggahan kampanye?')
+    await dialog.getByLabel(/^Pilihan A pertanyaan 1/).fill('Boleh')
+    await dialog.getByLabel(/^Pilihan B pertanyaan 1/).fill('Tidak boleh')
+    await dialog.getByLabel('Jawaban benar pertanyaan 1').selectOption({ label: 'B' })
+    await expectAccessible(page, '/kegiatan/:id (quiz dialog)')
+    await dialog.getByRole('button', { name: 'Simpan kuis' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const section = page.getByRole('region', { name: 'Kuis' })
+    await section.getByText('Jawaban benar: B').waitFor()
+    await expectAccessible(page, '/kegiatan/:id (quiz)')
+  })
+
   it('opens the check-in screen with the QR code and an attendance count of 0', async () => {
     await page.getByRole('link', { name: 'Buka layar presensi' }).click()
     await page.waitForURL('**/layar')
     const qr = page.getByRole('img', { name: 'Kode QR presensi kegiatan' })
     await qr.waitFor()
+    // The check-in URL as the API gives it: no trailing slash (the server serves the page for dotted tokens).
     expect(await qr.getAttribute('data-qr-value')).toMatch(
-      /\/hadir\/[0-9a-f]{32}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}\/$/,
+      /\/hadir\/[0-9a-f]{32}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}$/,
     )
     await expect.poll(() => page.getByTestId('attendance-count').innerText()).toBe('0')
     await expectAccessible(page, '/kegiatan/:id/layar')
   })
 
-  it('lets the employee check in on a phone with NIP and birth date', async () => {
+  it('lets the employee check in on a phone with NIP and attendance code, then answer the quiz once', async () => {
     const token = (await (await api.get(`/api/v1/events/${eventId}/check-in-token`)).json()) as {
       token: string
       url: string
     }
     expect(token.url).toMatch(/\/hadir\/[0-9a-f]{32}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}$/)
-    // What the screen encodes (the API's URL with a trailing slash: see screenUrlOf), opened on this server.
-    const scanned = new URL(`${token.url}/`)
+    // What the screen encodes, opened on this server.
+    const scanned = new URL(token.url)
     const mobile = await phone.newPage()
     const mobileProblems = watchPageErrors(mobile)
     await mobile.goto(`${server.baseUrl}${scanned.pathname}`)
     await mobile.getByRole('heading', { name: title }).waitFor()
     await expectAccessible(mobile, '/hadir/:token')
+    // A wrong code first: a clear message, nothing recorded.
     await mobile.getByLabel(/^NIP/).fill(attendee.nip)
-    await mobile.getByLabel(/^Tanggal lahir/).fill(attendee.birthDate)
+    const wrongCode = attendanceCode.startsWith('ZZZZ') ? 'YYYY-YYYY' : 'ZZZZ-ZZZZ'
+    await mobile.getByLabel(/^Kode kehadiran/).fill(wrongCode)
+    await mobile.getByRole('button', { name: 'Catat kehadiran saya' }).click()
+    await mobile
+      .getByRole('alert')
+      .getByText(/^NIP atau kode kehadiran tidak cocok/)
+      .waitFor()
+    await expectAccessible(mobile, '/hadir/:token (wrong code)')
+    // Typed the way people type it: lower case, without the dash.
+    await mobile.getByLabel(/^Kode kehadiran/).fill(attendanceCode.toLowerCase().replace('-', ''))
     await mobile.getByRole('button', { name: 'Catat kehadiran saya' }).click()
     await mobile.getByText('Kehadiran tercatat', { exact: true }).waitFor()
     await expectAccessible(mobile, '/hadir/:token (checked in)')
+
+    const quiz = mobile.getByRole('region', { name: 'Kuis singkat' })
+    await quiz.getByRole('button', { name: 'Kirim jawaban' }).click()
+    await quiz.getByText('Pilih satu jawaban.').waitFor()
+    await expectAccessible(mobile, '/hadir/:token (quiz, unanswered)')
+    await quiz.getByRole('radio', { name: 'Tidak boleh' }).check()
+    await quiz.getByRole('button', { name: 'Kirim jawaban' }).click()
+    await mobile.getByText('Jawaban terkirim', { exact: true }).waitFor()
+    await mobile.getByText('Anda menjawab benar 1 dari 1 pertanyaan (skor 100).').waitFor()
+    await expectAccessible(mobile, '/hadir/:token (quiz answered)')
     const overflow = await mobile.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
     expect(overflow, 'sideways scrolling on /hadir').toBeLessThanOrEqual(0)
-    expect(mobileProblems).toEqual([])
+    // The wrong code provoked one 422 on purpose; nothing else may fail.
+    const refusedCode = /Failed to load resource: the server responded with a status of 422/
+    expect(mobileProblems.filter((problem) => refusedCode.test(problem))).toHaveLength(1)
+    expect(mobileProblems.filter((problem) => !refusedCode.test(problem))).toEqual([])
     await mobile.close()
   })
 
@@ -200,6 +245,10 @@ describe('events: schedule, check in on a phone through the rotating QR, attenda
     const list = page.getByRole('table', { name: 'Daftar hadir' })
     await expect.poll(() => list.getByText(attendee.nip).isVisible()).toBe(true)
     expect(await list.getByText('Pindai QR layar').count()).toBe(1)
+    await expect
+      .poll(() => page.getByTestId('quiz-average').innerText())
+      .toBe('1 peserta menjawab · rata-rata skor 100')
+    await page.getByRole('table', { name: 'Rata-rata skor kuis per unit' }).getByText(opd.name).waitFor()
     await expectAccessible(page, '/kegiatan/:id (attended)')
   })
 
@@ -207,6 +256,7 @@ describe('events: schedule, check in on a phone through the rotating QR, attenda
     await page.goto(`${server.baseUrl}/pegawai/${attendee.id}`)
     const section = page.getByRole('region', { name: 'Kegiatan yang diikuti' })
     await section.getByRole('link', { name: title }).waitFor()
+    expect(await section.getByTestId('attendance-code').innerText()).toBe(attendanceCode)
     await section.getByRole('button', { name: 'Kartu QR' }).click()
     const dialog = page.getByRole('dialog', { name: 'Kartu QR pegawai' })
     await dialog.getByRole('img', { name: /^Kode QR kartu presensi/ }).waitFor()
@@ -214,6 +264,8 @@ describe('events: schedule, check in on a phone through the rotating QR, attenda
     await dialog.getByRole('button', { name: 'Tutup', exact: true }).last().click()
     await dialog.waitFor({ state: 'hidden' })
   })
+
+  let apelId = ''
 
   it('refuses a photo that is no image on an apel with the 415 message', async () => {
     const csrfToken = await csrfTokenOf(api)
@@ -231,6 +283,7 @@ describe('events: schedule, check in on a phone through the rotating QR, attenda
     })
     expect(created.status(), await created.text()).toBe(201)
     const apel = (await created.json()) as { id: string }
+    apelId = apel.id
     await page.goto(`${server.baseUrl}/kegiatan/${apel.id}`)
     await page.getByRole('heading', { name: 'Foto apel' }).waitFor()
     const [chooser] = await Promise.all([
@@ -244,6 +297,23 @@ describe('events: schedule, check in on a phone through the rotating QR, attenda
     })
     await page.getByText('Berkas ini bukan gambar. Foto apel harus JPEG, PNG, atau WebP.').waitFor()
     await expectAccessible(page, '/kegiatan/:id (apel, photo refused)')
+    expect(unexpected(problems)).toEqual([])
+  })
+
+  it('has the apel leader confirm the record in the signature dialog', async () => {
+    expect(apelId).not.toBe('')
+    const section = page.getByRole('region', { name: 'Tanda tangan pemimpin apel' })
+    await section.getByText('Berita acara belum disetujui pemimpin apel.').waitFor()
+    await section.getByRole('button', { name: 'Catat tanda tangan' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Konfirmasi pemimpin apel' })
+    const typed = dialog.getByLabel(/^Nama pemimpin \(diketik\)/)
+    expect(await typed.inputValue()).toBe('Wali Kota Contoh')
+    await expectAccessible(page, '/kegiatan/:id (leader signature dialog)')
+    await dialog.getByRole('button', { name: 'Setujui berita acara' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await section.getByText(/^Disetujui oleh Wali Kota Contoh pada /).waitFor()
+    expect(await section.getByRole('button', { name: 'Catat tanda tangan' }).count()).toBe(0)
+    await expectAccessible(page, '/kegiatan/:id (apel signed)')
     expect(unexpected(problems)).toEqual([])
   })
 })

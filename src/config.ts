@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Netra <no-reply@netra.localhost>'),
+  // --- WhatsApp gateway (issue #4): absent = WhatsApp disabled ---
+  WHATSAPP_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WHATSAPP_GATEWAY_TOKEN: z.string().min(1).optional(),
+  // --- end WhatsApp ---
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NETRA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   DEMO_SEED: booleanString.default(true),
@@ -57,6 +61,8 @@ export interface Config {
   readonly sessionSecret: string | undefined
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number }
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string }
+  /** WhatsApp gateway (POST `{ to, text }` with a bearer token); `gatewayUrl` undefined = disabled. */
+  readonly whatsapp: { readonly gatewayUrl: string | undefined; readonly token: string | undefined }
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   readonly bootstrap: { readonly adminPassword: string | undefined; readonly demoSeed: boolean }
   readonly rateLimit: { readonly perMinute: number; readonly loginPerMinute: number }
@@ -110,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionSecret: e.SESSION_SECRET,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    whatsapp: { gatewayUrl: e.WHATSAPP_GATEWAY_URL, token: e.WHATSAPP_GATEWAY_TOKEN },
     logLevel: e.LOG_LEVEL,
     bootstrap: { adminPassword: e.NETRA_ADMIN_PASSWORD, demoSeed: e.DEMO_SEED },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },

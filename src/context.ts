@@ -27,7 +27,13 @@ import {
   registerPledgeReceiptJobs,
 } from './features/pledges/pledge-receipts.service.js'
 import { createPledgesService } from './features/pledges/pledges.service.js'
+import { createPledgeStaffService } from './features/pledges/pledge-staff.service.js'
 // events (issue #4)
+import { createEventAttendanceService } from './features/events/event-attendance.service.js'
+import { createEventCheckInService } from './features/events/event-check-in.service.js'
+import { createEventFilesService } from './features/events/event-files.service.js'
+import { createEventQuizService } from './features/events/event-quiz.service.js'
+import { createEventReportsService } from './features/events/event-reports.service.js'
 import { createEventsService } from './features/events/events.service.js'
 import {
   createNotificationsService,
@@ -39,6 +45,13 @@ import { createJobQueue } from './platform/jobs/index.js'
 import type { JobQueue } from './platform/jobs/job-queue.js'
 import { createMailer, type Mailer } from './platform/mail/mailer.js'
 import { createSealer } from './platform/sealer.js'
+// receipt signing certificates (issue #4)
+import {
+  createSigningCertificatesService,
+  signingCertificateSealerPurpose,
+} from './features/agencies/signing-certificates.service.js'
+// WhatsApp gateway (issue #4)
+import { createWhatsAppSender } from './platform/whatsapp/whatsapp.js'
 
 export interface AppContext {
   readonly config: Config
@@ -60,18 +73,31 @@ export async function createServices(deps: {
   config: Config
   logger: Logger
   mailer: Mailer
+  /** Services that queue work inside their own transactions (pledge receipts) take the queue here. */
+  jobs: JobQueue
 }) {
-  const { database, clock, config, logger, mailer } = deps
+  const { database, clock, config, logger, mailer, jobs } = deps
   const db = database.db
   if (!config.sessionSecret) throw new Error('SESSION_SECRET is required (loadConfig generates one)')
   const totpSealer = await createSealer(config.sessionSecret, 'totp')
+  // WhatsApp gateway (issue #4): disabled without WHATSAPP_GATEWAY_URL (then no WhatsApp message is queued)
+  const whatsApp = createWhatsAppSender({
+    gatewayUrl: config.whatsapp.gatewayUrl,
+    token: config.whatsapp.token,
+  })
   const agencies = createAgenciesService({ db, clock })
+  // receipt signing certificates (issue #4): the P12 and its passphrase sealed under their own purpose
+  const receiptCertificates = createSigningCertificatesService({
+    db,
+    clock,
+    sealer: await createSealer(config.sessionSecret, signingCertificateSealerPurpose),
+  })
   return {
     agencies,
     audit: createAuditService({ db }),
     auth: createAuthService({ db, clock, totpSealer, sessionPolicy: config.session }),
     users: createUsersService({ db, clock }),
-    notifications: createNotificationsService({ db, clock, mailer, logger }),
+    notifications: createNotificationsService({ db, clock, mailer, logger, whatsApp }),
     // elections and working-day calendar
     elections: createElectionsService({ db, clock }),
     calendar: createCalendarService({ db, clock }),
@@ -94,16 +120,35 @@ export async function createServices(deps: {
       clock,
       serverSecret: config.sessionSecret,
       publicUrl: config.publicUrl,
+      isWhatsAppEnabled: whatsApp.isConfigured,
+      jobs,
     }),
-    pledgeReceipts: createPledgeReceiptsService({ db, clock, publicUrl: config.publicUrl }),
+    pledgeStaff: createPledgeStaffService({ db, clock, publicUrl: config.publicUrl }),
+    pledgeReceipts: createPledgeReceiptsService({
+      db,
+      clock,
+      publicUrl: config.publicUrl,
+      logger,
+      certificates: receiptCertificates,
+    }),
+    receiptCertificates,
     // events (issue #4)
-    events: createEventsService({
+    events: createEventsService({ db, clock }),
+    eventAttendance: createEventAttendanceService({
+      db,
+      clock,
+      serverSecret: config.sessionSecret,
+      fileDir: path.join(config.dataDir, 'events'),
+    }),
+    eventCheckIn: createEventCheckInService({
       db,
       clock,
       serverSecret: config.sessionSecret,
       publicUrl: config.publicUrl,
-      fileDir: path.join(config.dataDir, 'events'),
     }),
+    eventFiles: createEventFilesService({ db, clock, fileDir: path.join(config.dataDir, 'events') }),
+    eventQuiz: createEventQuizService({ db, clock, serverSecret: config.sessionSecret }),
+    eventReports: createEventReportsService({ db }),
   }
 }
 
@@ -137,12 +182,12 @@ export async function createContext(config: Config, options: CreateContextOption
       if (applied.length > 0) logger.info({ applied }, 'database migrated')
     }
     const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
-    const services = await createServices({ database, clock, config, logger, mailer })
     const jobs = createJobQueue(database, {
       logger,
       clock,
       ...(options.pgBossSchema ? { pgBossSchema: options.pgBossSchema } : {}),
     })
+    const services = await createServices({ database, clock, config, logger, mailer, jobs })
     await registerJobs(jobs, services)
     return {
       config,

@@ -4,10 +4,14 @@
  * src/server/main.ts does, so every signature's receipt job runs in this process as in production.
  *
  * Flags: --jobs=on|off (default on; off leaves the queue unstarted: jobs pile up, nothing renders)
+ * Env: NETRA_BENCH_CPU_PROFILE=<file.cpuprofile> profiles this process from listening to exit (open the file in
+ * Chrome DevTools → Performance); node refuses --cpu-prof in NODE_OPTIONS, hence the inspector session.
  *
  * One probe route for the bench's progress lines (not under load):
  * GET /api/bench/pledges/:campaignId/progress → { signatures, receipts } of the campaign.
  */
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import pino from 'pino'
 import { z } from 'zod'
 import { loadConfig } from '../../src/config.js'
@@ -51,7 +55,18 @@ const app = await buildApp(context, {
     )
   },
 })
+const profileFile = process.env.NETRA_BENCH_CPU_PROFILE
+const profiler = profileFile ? new Session() : undefined
+if (profiler) {
+  profiler.connect()
+  await profiler.post('Profiler.enable')
+  await profiler.post('Profiler.start')
+}
 exitWithParent(async () => {
+  if (profiler && profileFile) {
+    const { profile } = await profiler.post('Profiler.stop')
+    writeFileSync(profileFile, JSON.stringify(profile))
+  }
   await app.close()
   await context.close()
   logger.flush()

@@ -367,6 +367,8 @@ export interface PledgeTargetsTable {
   codeIssuedAt: Instant
   codeUsedAt: Instant | null
   lastRemindedAt: Instant | null
+  /** Wrong dates of birth entered with the current code (reset with a new code); the code locks at five. */
+  failedAttempts: Generated<number>
   createdAt: Instant
 }
 
@@ -398,7 +400,33 @@ export interface PledgeReceiptsTable {
   sha256: string
   byteSize: number
   createdAt: Instant
+  // receipt signing (2026_11_25_1310): the agency certificate that signed it, null for hash + QR only
+  signerCertificateId: string | null
+  signerName: string | null
 }
+
+// receipt signing certificates (2026_11_25_1300)
+export interface AgencySigningCertificatesTable {
+  id: string
+  agencyId: string
+  /** active | replaced | removed */
+  status: string
+  /** P12 bytes and passphrase, sealed (purpose `receipt-signing-p12`); null once replaced or removed. */
+  sealedKeyMaterial: string | null
+  subjectName: string
+  issuerName: string
+  serialNumber: string
+  validFrom: Instant
+  validUntil: Instant
+  fingerprintSha256: string
+  keyAlgorithm: string
+  keyBits: number
+  uploadedAt: Instant
+  uploadedBy: string | null
+  endedAt: Instant | null
+  endedBy: string | null
+}
+// end receipt signing certificates
 // --- end pledges ---
 
 // --- events (events helper, issue #4) ---
@@ -469,6 +497,33 @@ export interface EventAttendancesTable {
   /** The staff account that recorded it; null for a self check-in. */
   recordedBy: string | null
 }
+
+export interface EventQuizQuestionsTable {
+  id: string
+  eventId: string
+  position: number
+  text: string
+  /** JSON array of 2–5 option texts. */
+  options: JsonText
+  /** Index into `options`. */
+  correctOption: number
+  createdAt: Instant
+}
+
+/** One answer sheet per attendance (unique attendance_id). */
+export interface EventQuizResultsTable {
+  id: string
+  eventId: string
+  attendanceId: string
+  employeeId: string
+  /** The attendance's unit path at check-in. */
+  unitPath: string
+  /** JSON object: question id → chosen option index. */
+  answers: JsonText
+  correctCount: number
+  questionCount: number
+  answeredAt: Instant
+}
 // --- end events ---
 
 export interface Database {
@@ -499,11 +554,14 @@ export interface Database {
   pledgeTargets: PledgeTargetsTable
   pledgeSignatures: PledgeSignaturesTable
   pledgeReceipts: PledgeReceiptsTable
+  agencySigningCertificates: AgencySigningCertificatesTable
   // events (issue #4)
   events: EventsTable
   eventUnits: EventUnitsTable
   eventFiles: EventFilesTable
   eventAttendances: EventAttendancesTable
+  eventQuizQuestions: EventQuizQuestionsTable
+  eventQuizResults: EventQuizResultsTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

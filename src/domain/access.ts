@@ -138,6 +138,8 @@ export const policyNames = [
   // events (issue #4)
   'events.read',
   'events.manage',
+  // receipt signing certificate of an agency (issue #4)
+  'agencies.signing',
 ] as const
 export type PolicyName = (typeof policyNames)[number]
 
@@ -184,6 +186,8 @@ const rules: Record<PolicyName, (actor: Actor) => boolean> = {
   'events.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, ['agency_admin', 'unit_admin']),
   'events.manage': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, ['agency_admin', 'unit_admin']),
   // --- end events ---
+  // The agency's receipt signing certificate: its own agency admins, or a super admin (services check which agency).
+  'agencies.signing': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
 }
 
 export const isPolicyName = (value: unknown): value is PolicyName =>

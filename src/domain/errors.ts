@@ -119,6 +119,7 @@ export const pledgeErrorCodes = [
   'pledge.target_not_found',
   'pledge.code_invalid',
   'pledge.code_used',
+  'pledge.code_locked',
   'pledge.window_closed',
   'pledge.identity_mismatch',
   'pledge.name_mismatch',
@@ -154,7 +155,32 @@ export const eventErrorCodes = [
   'event.sheet_no_nip_column',
 ] as const
 export type EventErrorCode = (typeof eventErrorCodes)[number]
+// events: quizzes
+export const eventQuizErrorCodes = [
+  'event.quiz_not_found',
+  'event.quiz_invalid',
+  'event.quiz_locked',
+  'event.quiz_answers_invalid',
+  'event.quiz_already_answered',
+  'event.quiz_ticket_invalid',
+  'event.quiz_ticket_expired',
+] as const
+export type EventQuizErrorCode = (typeof eventQuizErrorCodes)[number]
 // --- end events ---
+
+// --- receipt signing certificates (issue #4) ---
+export const signingCertificateErrorCodes = [
+  'certificate.not_found',
+  'certificate.not_pkcs12',
+  'certificate.password_wrong',
+  'certificate.unreadable',
+  'certificate.contents_invalid',
+  'certificate.key_unsupported',
+  'certificate.expired',
+  'certificate.not_yet_valid',
+] as const
+export type SigningCertificateErrorCode = (typeof signingCertificateErrorCodes)[number]
+// --- end receipt signing certificates ---
 
 export type RequestErrorCode = (typeof requestErrorCodes)[number]
 export type AuthErrorCode = (typeof authErrorCodes)[number]
@@ -172,6 +198,8 @@ export type ErrorCode =
   | EmployeeImportErrorCode
   | PledgeErrorCode
   | EventErrorCode
+  | SigningCertificateErrorCode
+  | EventQuizErrorCode
 
 export const errorCodes: readonly ErrorCode[] = [
   ...requestErrorCodes,
@@ -185,6 +213,8 @@ export const errorCodes: readonly ErrorCode[] = [
   ...employeeImportErrorCodes,
   ...pledgeErrorCodes,
   ...eventErrorCodes,
+  ...signingCertificateErrorCodes,
+  ...eventQuizErrorCodes,
 ]
 
 /** JSON-safe details: what the client needs to explain or fix the problem, never internals. */

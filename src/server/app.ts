@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { appVersion } from '../config.js'
 import type { AppContext } from '../context.js'
 import { agenciesRoutes } from '../features/agencies/agencies.routes.js'
+import { signingCertificatesRoutes } from '../features/agencies/signing-certificates.routes.js'
 import { auditRoutes } from '../features/audit/audit.routes.js'
 import { authRoutes } from '../features/auth/auth.routes.js'
 import { usersRoutes } from '../features/auth/users.routes.js'
@@ -24,6 +25,7 @@ import { healthRoutes } from '../features/health/health.routes.js'
 // pledges (issue #4)
 import { pledgeReceiptRoutes } from '../features/pledges/pledge-receipts.routes.js'
 import { pledgesRoutes } from '../features/pledges/pledges.routes.js'
+import { pledgeStaffRoutes } from '../features/pledges/pledge-staff.routes.js'
 // events (issue #4)
 import { eventsRoutes } from '../features/events/events.routes.js'
 import { errorBody, registerErrorHandler } from './error-handler.js'
@@ -109,6 +111,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           })
           await v1.register(usersRoutes, { users: services.users })
           await v1.register(agenciesRoutes, { agencies: services.agencies })
+          // receipt signing certificate of an agency (issue #4)
+          await v1.register(signingCertificatesRoutes, { certificates: services.receiptCertificates })
           await v1.register(auditRoutes, { audit: services.audit })
           // elections and working-day calendar
           await v1.register(electionsRoutes, { elections: services.elections })
@@ -124,8 +128,8 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           await v1.register(pledgesRoutes, {
             pledges: services.pledges,
             publicRateLimitPerMinute: config.rateLimit.perMinute,
-            onSigned: (signatureId) => services.pledgeReceipts.enqueue(signatureId),
           })
+          await v1.register(pledgeStaffRoutes, { pledgeStaff: services.pledgeStaff })
           await v1.register(pledgeReceiptRoutes, {
             receipts: services.pledgeReceipts,
             publicRateLimitPerMinute: config.rateLimit.perMinute,
@@ -133,6 +137,11 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           // events (issue #4)
           await v1.register(eventsRoutes, {
             events: services.events,
+            attendance: services.eventAttendance,
+            checkIn: services.eventCheckIn,
+            files: services.eventFiles,
+            quiz: services.eventQuiz,
+            reports: services.eventReports,
             publicRateLimitPerMinute: config.rateLimit.perMinute,
           })
         },

@@ -96,6 +96,7 @@ export const statusByCode = {
   'pledge.target_not_found': 404,
   'pledge.code_invalid': 404,
   'pledge.code_used': 409,
+  'pledge.code_locked': 423,
   'pledge.window_closed': 409,
   'pledge.identity_mismatch': 422,
   'pledge.name_mismatch': 422,
@@ -125,7 +126,24 @@ export const statusByCode = {
   'event.identity_mismatch': 422,
   'event.card_token_invalid': 422,
   'event.sheet_no_nip_column': 422,
+  'event.quiz_not_found': 404,
+  'event.quiz_invalid': 422,
+  'event.quiz_locked': 409,
+  'event.quiz_answers_invalid': 422,
+  'event.quiz_already_answered': 409,
+  'event.quiz_ticket_invalid': 404,
+  'event.quiz_ticket_expired': 409,
   // --- end events ---
+  // --- receipt signing certificates (issue #4) ---
+  'certificate.not_found': 404,
+  'certificate.not_pkcs12': 415,
+  'certificate.password_wrong': 422,
+  'certificate.unreadable': 422,
+  'certificate.contents_invalid': 422,
+  'certificate.key_unsupported': 422,
+  'certificate.expired': 422,
+  'certificate.not_yet_valid': 422,
+  // --- end receipt signing certificates ---
 } as const satisfies Record<ErrorCode, number> // a new code without a status fails to compile
 
 export interface ErrorBody {

@@ -128,6 +128,10 @@ const TemplateDetailPage = lazy(() =>
   import('./features/pledges/template-detail-page').then((m) => ({ default: m.TemplateDetailPage })),
 )
 // end pledges staff pages
+// receipt signing certificate of the agency (issue #4)
+const ReceiptCertificatePage = lazy(() =>
+  import('./features/agencies/receipt-certificate-page').then((m) => ({ default: m.ReceiptCertificatePage })),
+)
 
 /** Pages inside an area that need more than reading it (importing, editing): a "no access" page otherwise. */
 function RequirePolicy({
@@ -424,6 +428,15 @@ export function AppRoutes() {
           }
         />
         {/* end events */}
+        {/* receipt signing certificate of the agency (issue #4) */}
+        <Route
+          path="sertifikat-tanda-terima"
+          element={
+            <RequirePolicy policy="agencies.signing" fallback={<NoAccessPage />}>
+              <ReceiptCertificatePage />
+            </RequirePolicy>
+          }
+        />
         <Route path="akun" element={<AccountPage />} />
       </Route>
       <Route path="*" element={<NotFoundRoute />} />

@@ -25,6 +25,12 @@ import * as m20261124_1000 from './2026_11_24_1000_create_pledges.js'
 // events: sosialisasi/apel/bimtek, files, attendance (events helper, issue #4)
 import * as m20261124_1100 from './2026_11_24_1100_create_events.js'
 import * as m20261124_1200 from './2026_11_24_1200_create_pledge_receipts.js'
+// events: quizzes and scores (events helper, issue #4)
+import * as m20261125_1100 from './2026_11_25_1100_create_event_quizzes.js'
+// receipt signing certificates (receipt-signing helper, issue #4)
+import * as m20261125_1300 from './2026_11_25_1300_create_agency_signing_certificates.js'
+import * as m20261125_1310 from './2026_11_25_1310_add_pledge_receipts_signer.js'
+import * as m20261125_1400 from './2026_11_25_1400_add_pledge_target_failed_attempts.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -52,4 +58,11 @@ export const migrations: Record<string, Migration> = {
   // events (events helper, issue #4)
   '2026_11_24_1100_create_events': m20261124_1100,
   '2026_11_24_1200_create_pledge_receipts': m20261124_1200,
+  // events: quizzes and scores (events helper, issue #4)
+  '2026_11_25_1100_create_event_quizzes': m20261125_1100,
+  // receipt signing certificates (receipt-signing helper, issue #4)
+  '2026_11_25_1300_create_agency_signing_certificates': m20261125_1300,
+  '2026_11_25_1310_add_pledge_receipts_signer': m20261125_1310,
+  // pledge codes lock after repeated wrong dates of birth (lead, issue #4)
+  '2026_11_25_1400_add_pledge_target_failed_attempts': m20261125_1400,
 }

@@ -7,11 +7,18 @@ import type {
   AttendanceReport,
   AttendanceView,
   CardTokenView,
-  CheckInTokenView,
   EmployeeAttendanceList,
   IkrarCoverageView,
 } from './events.schema.js'
-import { api, arrangeEvents, createEvent, type EventsFixture } from './events.testing.js'
+import {
+  api,
+  arrangeEvents,
+  attendanceCodeOf,
+  checkInTokenOf,
+  createEvent,
+  selfCheckIn,
+  type EventsFixture,
+} from './events.testing.js'
 
 const attendances = (f: EventsFixture, eventId: string) =>
   f.db
@@ -21,22 +28,7 @@ const attendances = (f: EventsFixture, eventId: string) =>
     .orderBy('checkedInAt')
     .execute()
 
-const tokenOf = async (f: EventsFixture, eventId: string) => {
-  const response = await api(f.app, f.session, 'GET', `/events/${eventId}/check-in-token`)
-  expect(response.statusCode, response.body).toBe(200)
-  return response.json<CheckInTokenView>()
-}
-
-const selfCheckIn = (
-  f: EventsFixture,
-  token: string,
-  employee: { nip: string | null; birthDate: string | null },
-) =>
-  api(f.app, null, 'POST', '/public/events/check-in', {
-    token,
-    nip: employee.nip,
-    dateOfBirth: employee.birthDate,
-  })
+const tokenOf = checkInTokenOf
 
 /** Changes one character of the MAC. */
 const forge = (token: string) => {
@@ -91,16 +83,63 @@ describe('rotating check-in token', () => {
 })
 
 describe('POST /api/v1/public/events/check-in', () => {
-  it('refuses a wrong date of birth and an unknown NIP alike (422), recording nothing', async () => {
+  it('refuses a wrong attendance code and an unknown NIP alike (422), and no longer takes a date of birth', async () => {
     const f = await arrangeEvents()
     const event = await createEvent(f)
     const { token } = await tokenOf(f, event.id)
-    const wrong = await selfCheckIn(f, token, { nip: f.perawat.nip, birthDate: '1999-01-01' })
-    expect(wrong.statusCode).toBe(422)
-    expect(wrong.json()).toMatchObject({ error: { code: 'event.identity_mismatch' } })
-    const unknown = await selfCheckIn(f, token, { nip: nextNip(), birthDate: '1970-01-01' })
-    expect(unknown.json()).toMatchObject({ error: { code: 'event.identity_mismatch' } })
+    const own = await attendanceCodeOf(f, f.perawat.id)
+    const other = await attendanceCodeOf(f, f.bidan.id)
+    expect(own).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+    expect(other).not.toBe(own)
+    // Another employee's code, a code of the wrong shape, and a NIP nobody has: the same answer.
+    for (const [nip, code] of [
+      [f.perawat.nip, other],
+      [f.perawat.nip, 'salah'],
+      [f.perawat.nip, own.slice(0, 8)],
+      [nextNip(), own],
+    ] as const) {
+      const wrong = await api(f.app, null, 'POST', '/public/events/check-in', {
+        token,
+        nip,
+        attendanceCode: code,
+      })
+      expect(wrong.statusCode, `${nip} ${code}`).toBe(422)
+      expect(wrong.json()).toEqual({ error: { code: 'event.identity_mismatch', details: {} } })
+    }
+    // The birth date (the first 8 digits of a NIP) proves nothing and is no longer part of the API.
+    const byBirthDate = await api(f.app, null, 'POST', '/public/events/check-in', {
+      token,
+      nip: f.perawat.nip,
+      dateOfBirth: f.perawat.birthDate,
+    })
+    expect(byBirthDate.statusCode).toBe(400)
     expect(await attendances(f, event.id)).toEqual([])
+    // Typed as people type it: lower case, no dash, spaces, O for 0 and I/L for 1.
+    const typed = ` ${own.toLowerCase().replace('-', ' ').replace(/0/g, 'o').replace(/1/g, 'l')} `
+    const ok = await selfCheckIn(f, token, f.perawat, typed)
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect((await attendances(f, event.id)).map((row) => row.employeeId)).toEqual([f.perawat.id])
+  })
+
+  it('shows the phone the event in the agency’s time zone, and whether a quiz follows', async () => {
+    const f = await arrangeEvents()
+    await f.db
+      .updateTable('agencies')
+      .set({ timeZone: 'Asia/Makassar' })
+      .where('id', '=', f.agency.id)
+      .execute()
+    const event = await createEvent(f)
+    const { token } = await tokenOf(f, event.id)
+    const view = await api(f.app, null, 'GET', `/public/events/check-in/${token}`)
+    expect(view.json()).toEqual({
+      title: 'Sosialisasi Netralitas ASN',
+      kind: 'sosialisasi',
+      venue: 'Aula Balai Kota',
+      startsAt: '2026-11-24T01:00:00.000Z',
+      endsAt: '2026-11-24T04:00:00.000Z',
+      timeZone: 'Asia/Makassar',
+      hasQuiz: false,
+    })
   })
 
   it('records a targeted employee once (409 event.already_checked_in the second time) and flags an untargeted one', async () => {
@@ -113,6 +152,8 @@ describe('POST /api/v1/public/events/check-in', () => {
       eventTitle: 'Sosialisasi Netralitas ASN',
       checkedInAt: '2026-11-24T01:00:00.000Z',
       isTargeted: true,
+      quiz: null,
+      quizTicket: null,
     })
     const second = await selfCheckIn(f, token, f.perawat)
     expect(second.statusCode).toBe(409)
@@ -178,6 +219,18 @@ describe('operator check-in', () => {
       'Dewi Lestari',
     ])
     expect(list.body).not.toContain(f.guru.id)
+    expect(list.json<AttendanceList>()).toMatchObject({ total: 2, page: 1, pageSize: 25 })
+    // Pages in check-in order; the total counts every page.
+    const second = await api(f.app, f.session, 'GET', `/events/${event.id}/attendance?page=2&pageSize=2`)
+    expect(second.statusCode, second.body).toBe(200)
+    expect(second.json<AttendanceList>()).toMatchObject({ total: 3, page: 2, pageSize: 2 })
+    expect(second.json<AttendanceList>().items.map((item) => item.employeeId)).toEqual([f.guru.id])
+    const beyond = await api(f.app, f.session, 'GET', `/events/${event.id}/attendance?page=9&pageSize=2`)
+    expect(beyond.json<AttendanceList>()).toMatchObject({ items: [], total: 3 })
+    for (const query of ['pageSize=101', 'page=0', 'sort=name'])
+      expect((await api(f.app, f.session, 'GET', `/events/${event.id}/attendance?${query}`)).statusCode).toBe(
+        400,
+      )
   })
 
   it('reads a CSV sheet with a NIP column: recorded, invalid, unknown and already present rows', async () => {
@@ -265,7 +318,10 @@ describe('employee QR cards', () => {
     })
     const card = await api(f.app, f.session, 'GET', `/employees/${f.perawat.id}/qr-card-token`)
     expect(card.statusCode).toBe(200)
-    const { token } = card.json<CardTokenView>()
+    const { token, attendanceCode } = card.json<CardTokenView>()
+    // The card also carries the code for self check-in: stable, and the employee's own.
+    expect(attendanceCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/)
+    expect(await attendanceCodeOf(f, f.perawat.id)).toBe(attendanceCode)
     const scanned = await api(f.app, f.unitSession, 'POST', `/events/${apel.id}/attendance/card`, {
       cardToken: token,
     })

@@ -2,7 +2,12 @@
  * Files of events (materials and photos): received by src/platform/uploads.ts (streamed, capped, hashed), then accepted
  * only when their first bytes say they are what the purpose allows — never by name or declared content type.
  */
-import { open } from 'node:fs/promises'
+import { mkdir, open, rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { Readable } from 'node:stream'
+import { DomainError } from '../../domain/errors.js'
+import { newId } from '../../platform/ids.js'
+import { receiveFile } from '../../platform/uploads.js'
 import type { EventFilePurpose, EventFileType } from './events.schema.js'
 
 /** Largest material (a slide deck with pictures). */
@@ -60,5 +65,29 @@ export async function detectFileType(file: string): Promise<EventFileType | null
     return sniffFileType(await handle.readFile())
   } finally {
     await handle.close()
+  }
+}
+
+/**
+ * Streams an upload to `<fileDir>/<new id>.part` (capped, hashed); the caller renames it once accepted, or removes
+ * it. A declared size over the cap is refused before reading.
+ */
+export async function storeUpload(
+  fileDir: string,
+  body: Readable,
+  maxBytes: number,
+  declaredBytes: number | undefined,
+) {
+  if (declaredBytes !== undefined && declaredBytes > maxBytes)
+    throw new DomainError('request.too_large', { maxBytes })
+  await mkdir(fileDir, { recursive: true })
+  const id = newId()
+  const partial = path.join(fileDir, `${id}.part`)
+  try {
+    const received = await receiveFile(body, partial, maxBytes)
+    return { id, partial, ...received }
+  } catch (error) {
+    await rm(partial, { force: true })
+    throw error
   }
 }

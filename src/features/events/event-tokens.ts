@@ -9,6 +9,12 @@
  * - **Employee card tokens** (`netra:employee-card`): `<employee id>.<mac>`, printed as a QR code on the employee's
  *   card and scanned by an operator. They do not expire (a card is reprinted rarely); changing SESSION_SECRET
  *   invalidates every card.
+ * - **Attendance codes** (`netra:employee-attendance-code`): the employee's "kode kehadiran", 8 Crockford base-32
+ *   characters (40 bits) of the HMAC of their id, printed on the same card and typed after the NIP on a self
+ *   check-in (docs/decisions/0012-event-check-in-code.md). Stateless and stable like the card token.
+ * - **Quiz tickets** (`netra:event-quiz-ticket`): `<attendance id>.<expiry minute, base 36>.<mac>`, handed to the
+ *   phone by a successful self check-in so the employee may answer the event's quiz once within three hours
+ *   (the rotating check-in token expires after a minute; the NIP and code are not asked twice).
  *
  * Ids are written without dashes and MACs are cut to 128 bits to keep the QR codes small.
  */
@@ -31,6 +37,21 @@ const uuidOf = (hex: string): string =>
 
 export const slotAt = (at: Date): number => Math.floor(at.getTime() / 1000 / checkInPeriodSeconds)
 
+/** Crockford base 32: no I, L, O or U, so nothing reads as another character. */
+export const attendanceCodeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+export const attendanceCodeLength = 8
+export const quizTicketMinutes = 180
+
+/**
+ * A typed attendance code as the server compares it: upper case, spaces and dashes dropped, and the letters people
+ * confuse read as Crockford does (I and L as 1, O as 0).
+ */
+export const normaliseAttendanceCode = (typed: string): string =>
+  typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0')
+
+/** `ABCD-EFGH`: how cards and staff pages show a code (the dash is ignored when typed). */
+export const formatAttendanceCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`
+
 export type CheckInTokenCheck =
   | { readonly kind: 'valid'; readonly eventId: string }
   | { readonly kind: 'expired'; readonly eventId: string }
@@ -43,11 +64,36 @@ export interface EventTokens {
   cardToken(employeeId: string): string
   /** The employee id of a genuine card token, else null. */
   checkCardToken(token: string): string | null
+  /** The employee's attendance code (8 characters of `attendanceCodeAlphabet`). */
+  attendanceCode(employeeId: string): string
+  /** Whether a typed code (any case, dashes and spaces allowed) is the employee's; constant time. */
+  checkAttendanceCode(employeeId: string, typed: string): boolean
+  /** A ticket for answering the quiz of one attendance, valid `quizTicketMinutes` from `at`. */
+  quizTicket(attendanceId: string, at: Date): string
+  checkQuizTicket(ticket: string, at: Date): QuizTicketCheck
 }
+
+export type QuizTicketCheck =
+  | { readonly kind: 'valid'; readonly attendanceId: string }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'invalid' }
 
 export function createEventTokens(serverSecret: string): EventTokens {
   const checkInKey = Buffer.from(hkdfSync('sha256', serverSecret, 'netra', 'netra:event-check-in', 32))
   const cardKey = Buffer.from(hkdfSync('sha256', serverSecret, 'netra', 'netra:employee-card', 32))
+  const codeKey = Buffer.from(hkdfSync('sha256', serverSecret, 'netra', 'netra:employee-attendance-code', 32))
+  const quizKey = Buffer.from(hkdfSync('sha256', serverSecret, 'netra', 'netra:event-quiz-ticket', 32))
+
+  /** 40 bits of the MAC, 5 bits per character. */
+  const codeOf = (employeeId: string): string => {
+    const mac = createHmac('sha256', codeKey).update(compactId(employeeId), 'utf8').digest()
+    let bits = 0n
+    for (const byte of mac.subarray(0, 5)) bits = (bits << 8n) | BigInt(byte)
+    let code = ''
+    for (let index = attendanceCodeLength - 1; index >= 0; index -= 1)
+      code += attendanceCodeAlphabet[Number((bits >> BigInt(index * 5)) & 31n)]
+    return code
+  }
 
   const signCheckIn = (idHex: string, slot: number) => {
     const body = `${idHex}.${slot.toString(36)}`
@@ -86,6 +132,42 @@ export function createEventTokens(serverSecret: string): EventTokens {
       const [idHex, mac] = token.split('.')
       if (!idHex || !mac || !/^[0-9a-f]{32}$/.test(idHex)) return null
       return sameMac(mac, macOf(cardKey, idHex)) ? uuidOf(idHex) : null
+    },
+
+    attendanceCode: codeOf,
+
+    checkAttendanceCode(employeeId, typed) {
+      const given = normaliseAttendanceCode(typed)
+      // Compared at a fixed width (timingSafeEqual needs equal lengths); a wrong length is simply wrong.
+      const width = 32
+      const same = timingSafeEqual(
+        Buffer.from(given.padEnd(width, '*').slice(0, width)),
+        Buffer.from(codeOf(employeeId).padEnd(width, '*')),
+      )
+      return same && given.length === attendanceCodeLength
+    },
+
+    quizTicket(attendanceId, at) {
+      const expiry = Math.floor(at.getTime() / 60_000) + quizTicketMinutes
+      const body = `${compactId(attendanceId)}.${expiry.toString(36)}`
+      return `${body}.${macOf(quizKey, body)}`
+    },
+
+    checkQuizTicket(ticket, at) {
+      const [idHex, expiryText, mac] = ticket.split('.')
+      if (
+        !idHex ||
+        !expiryText ||
+        !mac ||
+        !/^[0-9a-f]{32}$/.test(idHex) ||
+        !/^[0-9a-z]{1,12}$/.test(expiryText) ||
+        !sameMac(mac, macOf(quizKey, `${idHex}.${expiryText}`))
+      )
+        return { kind: 'invalid' }
+      const expiry = Number.parseInt(expiryText, 36)
+      return Math.floor(at.getTime() / 60_000) >= expiry
+        ? { kind: 'expired' }
+        : { kind: 'valid', attendanceId: uuidOf(idHex) }
     },
   }
 }

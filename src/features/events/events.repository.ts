@@ -1,9 +1,11 @@
-/** All SQL of events: events and their target units, files, attendance, and the counts behind rates. */
+/** All SQL of events: events and their target units, files, attendance, quizzes, and the counts behind rates. */
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely'
 import type {
   Database,
   EventAttendancesTable,
   EventFilesTable,
+  EventQuizQuestionsTable,
+  EventQuizResultsTable,
   EventsTable,
   UnitRow,
 } from '../../db/tables.js'
@@ -11,6 +13,8 @@ import type {
 export type EventRow = Selectable<EventsTable>
 export type EventFileRow = Selectable<EventFilesTable>
 export type AttendanceRow = Selectable<EventAttendancesTable>
+export type QuizQuestionRow = Selectable<EventQuizQuestionsTable>
+export type QuizResultRow = Selectable<EventQuizResultsTable>
 
 /** `LIKE` pattern for "this path and everything below it" (paths hold ids and slashes; escaped anyway). */
 const subtreePattern = (path: string): string => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -124,7 +128,7 @@ export const findElection = (db: Kysely<Database>, id: string) =>
   db.selectFrom('elections').select(['id', 'agencyId']).where('id', '=', id).executeTakeFirst()
 
 export const findAgency = (db: Kysely<Database>, id: string) =>
-  db.selectFrom('agencies').select(['id']).where('id', '=', id).executeTakeFirst()
+  db.selectFrom('agencies').select(['id', 'timeZone']).where('id', '=', id).executeTakeFirst()
 
 const employeeColumns = [
   'employees.id',
@@ -194,11 +198,15 @@ export const findAttendance = (db: Kysely<Database>, eventId: string, employeeId
 export const deleteAttendance = (db: Kysely<Database>, id: string) =>
   db.deleteFrom('eventAttendances').where('id', '=', id).execute()
 
-/** Attendance of an event whose check-in unit lies in the scope, with names for the list. */
+export const findAttendanceById = (db: Kysely<Database>, id: string) =>
+  db.selectFrom('eventAttendances').selectAll().where('id', '=', id).executeTakeFirst()
+
+/** One page of an event's attendance whose check-in unit lies in the scope, with names, in check-in order. */
 export const listAttendances = (
   db: Kysely<Database>,
   eventId: string,
   scopePaths: readonly string[] | null,
+  page: { readonly offset: number; readonly limit: number },
 ) =>
   db
     .selectFrom('eventAttendances')
@@ -220,6 +228,8 @@ export const listAttendances = (
     .where(pathWithin('eventAttendances.unitPath', scopePaths))
     .orderBy('eventAttendances.checkedInAt')
     .orderBy('eventAttendances.id')
+    .offset(page.offset)
+    .limit(page.limit)
     .execute()
 
 export async function countAttendancesByEvent(
@@ -371,4 +381,70 @@ export async function retargetAttendances(
       .where('eventId', '=', eventId)
       .where(pathWithin('eventAttendances.unitPath', targetPaths))
       .execute()
+}
+
+/* Quiz ------------------------------------------------------------------------------------------------------ */
+
+export const listQuizQuestions = (db: Kysely<Database>, eventId: string): Promise<QuizQuestionRow[]> =>
+  db.selectFrom('eventQuizQuestions').selectAll().where('eventId', '=', eventId).orderBy('position').execute()
+
+export async function replaceQuizQuestions(
+  db: Kysely<Database>,
+  eventId: string,
+  rows: readonly QuizQuestionRow[],
+): Promise<void> {
+  await db.deleteFrom('eventQuizQuestions').where('eventId', '=', eventId).execute()
+  if (rows.length > 0)
+    await db
+      .insertInto('eventQuizQuestions')
+      .values([...rows])
+      .execute()
+}
+
+export async function countQuizResults(db: Kysely<Database>, eventId: string): Promise<number> {
+  const row = await db
+    .selectFrom('eventQuizResults')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('eventId', '=', eventId)
+    .executeTakeFirst()
+  return Number(row?.count ?? 0)
+}
+
+export const findQuizResultByAttendance = (db: Kysely<Database>, attendanceId: string) =>
+  db
+    .selectFrom('eventQuizResults')
+    .select(['id', 'answeredAt'])
+    .where('attendanceId', '=', attendanceId)
+    .executeTakeFirst()
+
+export const insertQuizResult = (db: Kysely<Database>, row: QuizResultRow) =>
+  db.insertInto('eventQuizResults').values(row).execute()
+
+export const deleteQuizResultsOfAttendance = (db: Kysely<Database>, attendanceId: string) =>
+  db.deleteFrom('eventQuizResults').where('attendanceId', '=', attendanceId).execute()
+
+/** Answer sheets per check-in unit path inside the scope: how many, and the correct and asked answers summed. */
+export async function sumQuizScoresByPath(
+  db: Kysely<Database>,
+  eventId: string,
+  scopePaths: readonly string[] | null,
+): Promise<{ unitPath: string; answered: number; correct: number; asked: number }[]> {
+  const rows = await db
+    .selectFrom('eventQuizResults')
+    .select((eb) => [
+      'unitPath',
+      eb.fn.countAll<number>().as('answered'),
+      eb.fn.sum<number>('correctCount').as('correct'),
+      eb.fn.sum<number>('questionCount').as('asked'),
+    ])
+    .where('eventId', '=', eventId)
+    .where(pathWithin('eventQuizResults.unitPath', scopePaths))
+    .groupBy('unitPath')
+    .execute()
+  return rows.map((row) => ({
+    unitPath: row.unitPath,
+    answered: Number(row.answered),
+    correct: Number(row.correct),
+    asked: Number(row.asked),
+  }))
 }

@@ -1,8 +1,10 @@
 /**
- * HTTP contracts of events (sosialisasi, apel, bimtek): scheduling, files, check-in (rotating QR, operator ticks,
- * sheets, employee QR cards), attendance rates per unit, and the collective ikrar read at an apel.
+ * HTTP contracts of events (sosialisasi, apel, bimtek): scheduling, files, check-in (rotating QR with NIP and the
+ * employee's attendance code, operator ticks, sheets, employee QR cards), an optional short quiz with scores,
+ * attendance rates per unit, and the collective ikrar read at an apel.
  */
 import { z } from 'zod'
+import { agencyTimeZones } from '../agencies/agencies.schema.js'
 
 export const eventKinds = ['sosialisasi', 'apel', 'bimtek'] as const
 export type EventKind = (typeof eventKinds)[number]
@@ -207,21 +209,36 @@ export const PublicEventView = z.object({
   venue: z.string().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
+  /** The agency's zone: the page shows times in it (WIB, WITA or WIT). */
+  timeZone: z.enum(agencyTimeZones),
+  /** Whether a short quiz follows the check-in. */
+  hasQuiz: z.boolean(),
 })
 export type PublicEventView = z.infer<typeof PublicEventView>
 
 export const PublicCheckInBody = z.strictObject({
   token: CheckInTokenText,
   nip: z.string().regex(/^\d{18}$/),
-  dateOfBirth: z.iso.date(),
+  /**
+   * The "kode kehadiran" printed on the employee's card (8 characters; case, spaces and dashes ignored). A code of
+   * the wrong shape is refused like a wrong one (422 `event.identity_mismatch`).
+   */
+  attendanceCode: z.string().trim().min(1).max(20),
 })
 export type PublicCheckInBody = z.infer<typeof PublicCheckInBody>
+
+/** A quiz question as the employee sees it (no correct option). */
+export const PublicQuizQuestion = z.object({ id: z.string(), text: z.string(), options: z.array(z.string()) })
+export type PublicQuizQuestion = z.infer<typeof PublicQuizQuestion>
 
 export const PublicCheckInResult = z.object({
   eventTitle: z.string(),
   checkedInAt: z.string(),
   /** False when the employee is outside the event's target units (recorded all the same, and flagged). */
   isTargeted: z.boolean(),
+  /** The event's quiz, when it has one; answered once with `quizTicket` (valid three hours). */
+  quiz: z.object({ questions: z.array(PublicQuizQuestion) }).nullable(),
+  quizTicket: z.string().nullable(),
 })
 export type PublicCheckInResult = z.infer<typeof PublicCheckInResult>
 
@@ -233,7 +250,12 @@ export const CardCheckInBody = z.strictObject({
 })
 export type CardCheckInBody = z.infer<typeof CardCheckInBody>
 
-export const CardTokenView = z.object({ employeeId: z.string(), token: z.string() })
+export const CardTokenView = z.object({
+  employeeId: z.string(),
+  token: z.string(),
+  /** The employee's "kode kehadiran" for self check-in, as printed (`ABCD-EFGH`). */
+  attendanceCode: z.string(),
+})
 export type CardTokenView = z.infer<typeof CardTokenView>
 
 /**
@@ -267,8 +289,84 @@ export const AttendanceView = z.object({
 })
 export type AttendanceView = z.infer<typeof AttendanceView>
 
-export const AttendanceList = z.object({ items: z.array(AttendanceView) })
+export const AttendanceQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+})
+export type AttendanceQuery = z.infer<typeof AttendanceQuery>
+
+/** One page, in check-in order; `total` counts every attendance inside the reader's subtree. */
+export const AttendanceList = z.object({
+  items: z.array(AttendanceView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+})
 export type AttendanceList = z.infer<typeof AttendanceList>
+
+/* Quiz ----------------------------------------------------------------------------------------------------- */
+
+export const QuizQuestionInput = z.strictObject({
+  text: z.string().trim().min(1).max(1000),
+  options: z.array(SingleLine(300)).min(2).max(5),
+  /** Index of the correct option (0-based). */
+  correctOption: z.number().int().min(0).max(4),
+})
+export type QuizQuestionInput = z.infer<typeof QuizQuestionInput>
+
+/** The whole quiz, replaced at once (no questions = no quiz); refused once someone has answered. */
+export const PutQuizBody = z.strictObject({ questions: z.array(QuizQuestionInput).max(20) })
+export type PutQuizBody = z.infer<typeof PutQuizBody>
+
+export const QuizView = z.object({
+  eventId: z.string(),
+  questions: z.array(PublicQuizQuestion.extend({ correctOption: z.number() })),
+  /** Answer sheets received (the whole event, whatever the reader's scope). */
+  answerCount: z.number(),
+  /** True once someone answered: the questions can no longer change. */
+  isLocked: z.boolean(),
+})
+export type QuizView = z.infer<typeof QuizView>
+
+/** `<attendance id without dashes>.<expiry minute, base 36>.<HMAC>`; see event-tokens.ts. */
+export const QuizTicketText = z.string().regex(/^[0-9a-f]{32}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{22}$/)
+
+/** One option per question of the event, every question answered. */
+export const QuizAnswerBody = z.strictObject({
+  ticket: QuizTicketText,
+  answers: z
+    .array(z.strictObject({ questionId: z.uuid(), option: z.number().int().min(0).max(4) }))
+    .min(1)
+    .max(20),
+})
+export type QuizAnswerBody = z.infer<typeof QuizAnswerBody>
+
+export const QuizAnswerResult = z.object({
+  correctCount: z.number(),
+  questionCount: z.number(),
+  /** correct / questions × 100, one decimal. */
+  score: z.number(),
+})
+export type QuizAnswerResult = z.infer<typeof QuizAnswerResult>
+
+export const QuizScoreRow = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  answered: z.number(),
+  /** Mean score (0–100, one decimal); null when nobody of the unit answered. */
+  averageScore: z.number().nullable(),
+})
+export type QuizScoreRow = z.infer<typeof QuizScoreRow>
+
+/** Scores inside the reader's subtree, by the unit at check-in; rows are the top units of the reader's reach. */
+export const QuizScoresView = z.object({
+  eventId: z.string(),
+  questionCount: z.number(),
+  answered: z.number(),
+  averageScore: z.number().nullable(),
+  units: z.array(QuizScoreRow),
+})
+export type QuizScoresView = z.infer<typeof QuizScoresView>
 
 /* Rates ---------------------------------------------------------------------------------------------------- */
 

@@ -20,7 +20,7 @@ import {
   type SignedIn,
 } from '../../../test/support/factories.js'
 import { createTestApp } from '../../../test/support/test-context.js'
-import type { EventView } from './events.schema.js'
+import type { CardTokenView, CheckInTokenView, EventView } from './events.schema.js'
 
 /** 2026-11-24 08:00 WIB, on a 30-second slot boundary. */
 export const start = Date.parse('2026-11-24T01:00:00.000Z')
@@ -92,7 +92,7 @@ export type EventsFixture = Awaited<ReturnType<typeof arrangeEvents>>
 export async function api(
   app: FastifyInstance,
   session: SignedIn | null,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},
@@ -122,6 +122,34 @@ export async function createEvent(
   })
   expect(response.statusCode, response.body).toBe(201)
   return response.json<EventView>()
+}
+
+/** The employee's attendance code as staff see it on the card (`ABCD-EFGH`). */
+export async function attendanceCodeOf(f: EventsFixture, employeeId: string): Promise<string> {
+  const response = await api(f.app, f.session, 'GET', `/employees/${employeeId}/qr-card-token`)
+  expect(response.statusCode, response.body).toBe(200)
+  return response.json<CardTokenView>().attendanceCode
+}
+
+/** The check-in token the event screen shows now. */
+export async function checkInTokenOf(f: EventsFixture, eventId: string): Promise<CheckInTokenView> {
+  const response = await api(f.app, f.session, 'GET', `/events/${eventId}/check-in-token`)
+  expect(response.statusCode, response.body).toBe(200)
+  return response.json<CheckInTokenView>()
+}
+
+/** A self check-in from the phone, with the employee's own code unless another is given. */
+export async function selfCheckIn(
+  f: EventsFixture,
+  token: string,
+  employee: { id: string; nip: string | null },
+  attendanceCode?: string,
+) {
+  return api(f.app, null, 'POST', '/public/events/check-in', {
+    token,
+    nip: employee.nip,
+    attendanceCode: attendanceCode ?? (await attendanceCodeOf(f, employee.id)),
+  })
 }
 
 /* Minimal files by their magic bytes. */

@@ -11,11 +11,17 @@ export const findNotificationById = (db: Kysely<Database>, id: string) =>
  * Rows to deliver now: pending ones whose next attempt is due, and `sending` ones whose claim lapsed (while a row
  * is `sending`, nextAttemptAt holds the end of its claim).
  */
-export const listDueNotifications = (db: Kysely<Database>, now: string, limit: number) =>
+export const listDueNotifications = (
+  db: Kysely<Database>,
+  now: string,
+  limit: number,
+  channels: readonly string[],
+) =>
   db
     .selectFrom('notificationOutbox')
     .selectAll()
     .where('status', 'in', ['pending', 'sending'])
+    .where('channel', 'in', channels)
     .where('nextAttemptAt', '<=', now)
     .orderBy('nextAttemptAt')
     .orderBy('id')

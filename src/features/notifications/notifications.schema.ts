@@ -1,7 +1,7 @@
 /** Contracts of the notifications outbox: what a feature may queue, and the states a queued message goes through. */
 import { z } from 'zod'
 
-export const notificationChannels = ['email'] as const
+export const notificationChannels = ['email', 'whatsapp'] as const
 export type NotificationChannel = (typeof notificationChannels)[number]
 
 /** pending → sending → sent; a failed send goes back to pending (with backoff) until the last attempt → failed. */
@@ -20,6 +20,17 @@ export const QueueEmailInput = z.object({
   html: nonBlank(500_000).optional(),
 })
 export type QueueEmailInput = z.input<typeof QueueEmailInput>
+
+/** A WhatsApp text message (queued only while a gateway is configured: see `queueWhatsApp`). */
+export const QueueWhatsAppInput = z.object({
+  agencyId: z.string().min(1).nullable(),
+  /** E.164, e.g. `+6281234567890`. */
+  to: z.string().regex(/^\+[1-9]\d{7,14}$/),
+  text: nonBlank(4096),
+  /** A short label kept in the outbox row's `subject` (not sent). */
+  label: nonBlank(255).regex(/^[^\r\n]*$/, { message: 'single_line' }),
+})
+export type QueueWhatsAppInput = z.input<typeof QueueWhatsAppInput>
 
 export const DispatchResult = z.object({
   sent: z.number().int().nonnegative(),

@@ -16,8 +16,15 @@ import { newId } from '../../platform/ids.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
 import type { Logger } from '../../platform/logger.js'
 import type { Mailer } from '../../platform/mail/mailer.js'
+import { createWhatsAppSender, type WhatsAppSender } from '../../platform/whatsapp/whatsapp.js'
 import { recordAuditEvent, systemActor } from '../audit/audit.service.js'
-import { QueueEmailInput, type DispatchResult, type NotificationStatus } from './notifications.schema.js'
+import {
+  QueueEmailInput,
+  QueueWhatsAppInput,
+  type DispatchResult,
+  type NotificationChannel,
+  type NotificationStatus,
+} from './notifications.schema.js'
 import * as notificationsRepository from './notifications.repository.js'
 
 export const maxDeliveryAttempts = 8
@@ -86,6 +93,39 @@ export async function queueEmail(
   return { id: row.id }
 }
 
+/**
+ * Queues one WhatsApp message in the caller's transaction, like `queueEmail`. Call it only while WhatsApp is enabled
+ * (`whatsAppSender.isConfigured`): a disabled channel queues nothing, so no message waits for a gateway that may
+ * never come. Throws DomainError 'request.invalid' for a number that is not E.164 or a blank text.
+ */
+export async function queueWhatsApp(
+  trx: Kysely<Database>,
+  clock: Clock,
+  input: QueueWhatsAppInput,
+): Promise<{ id: string }> {
+  const parsed = QueueWhatsAppInput.safeParse(input)
+  if (!parsed.success) throw invalid(parsed.error)
+  const message = parsed.data
+  const now = clock.now().toISOString()
+  const row: NotificationRow = {
+    id: newId(),
+    agencyId: message.agencyId,
+    channel: 'whatsapp' satisfies NotificationChannel,
+    recipient: message.to,
+    subject: message.label,
+    bodyText: message.text,
+    bodyHtml: null,
+    status: 'pending' satisfies NotificationStatus,
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    createdAt: now,
+    sentAt: null,
+  }
+  await notificationsRepository.insertNotification(trx, row)
+  return { id: row.id }
+}
+
 type Outcome = 'sent' | 'retried' | 'failed'
 
 export function createNotificationsService(deps: {
@@ -93,8 +133,11 @@ export function createNotificationsService(deps: {
   clock: Clock
   mailer: Mailer
   logger: Logger
+  /** Absent: WhatsApp disabled. */
+  whatsApp?: WhatsAppSender
 }) {
   const { db, clock, mailer } = deps
+  const whatsApp = deps.whatsApp ?? createWhatsAppSender({})
   const logger = deps.logger.child({ component: 'notifications' })
   let hasWarnedUnconfigured = false
 
@@ -190,12 +233,14 @@ export function createNotificationsService(deps: {
       if (!claimed) return null
     }
     try {
-      await mailer.send({
-        to: row.recipient,
-        subject: row.subject,
-        text: row.bodyText,
-        ...(row.bodyHtml !== null ? { html: row.bodyHtml } : {}),
-      })
+      if (row.channel === 'whatsapp') await whatsApp.send(row.recipient, row.bodyText)
+      else
+        await mailer.send({
+          to: row.recipient,
+          subject: row.subject,
+          text: row.bodyText,
+          ...(row.bodyHtml !== null ? { html: row.bodyHtml } : {}),
+        })
     } catch (error) {
       return recordFailedAttempt(row, claimedAttempts, describeDeliveryError(error))
     }
@@ -204,20 +249,24 @@ export function createNotificationsService(deps: {
 
   return {
     /**
-     * Delivers up to `limit` due notifications, one after another. Without a configured mailer nothing is claimed:
-     * mail stays pending (a warning is logged once) and goes out once SMTP_URL is set.
+     * Delivers up to `limit` due notifications, one after another, on the channels that are configured. Without a
+     * configured mailer no e-mail is claimed: mail stays pending (a warning is logged once) and goes out once
+     * SMTP_URL is set. WhatsApp messages exist only while a gateway is configured (see `queueWhatsApp`); should the
+     * gateway be removed meanwhile, they wait the same way.
      */
     async dispatchDue(limit = 50): Promise<DispatchResult> {
       const result: DispatchResult = { sent: 0, failed: 0, retried: 0 }
-      if (!mailer.isConfigured) {
-        if (!hasWarnedUnconfigured) {
-          hasWarnedUnconfigured = true
-          logger.warn('mail is not configured (SMTP_URL): notifications stay pending')
-        }
-        return result
+      if (!mailer.isConfigured && !hasWarnedUnconfigured) {
+        hasWarnedUnconfigured = true
+        logger.warn('mail is not configured (SMTP_URL): notifications stay pending')
       }
+      const channels: NotificationChannel[] = [
+        ...(mailer.isConfigured ? (['email'] as const) : []),
+        ...(whatsApp.isConfigured ? (['whatsapp'] as const) : []),
+      ]
+      if (channels.length === 0) return result
       const now = clock.now()
-      const due = await notificationsRepository.listDueNotifications(db, now.toISOString(), limit)
+      const due = await notificationsRepository.listDueNotifications(db, now.toISOString(), limit, channels)
       for (const row of due) {
         const outcome = await deliver(row, now)
         if (outcome) result[outcome] += 1

@@ -32,6 +32,7 @@ export const findReceiptSource = (db: Kysely<Database>, signatureId: string) =>
       'employees.backTitle',
       'employees.nip',
       'employees.kind',
+      'agencies.id as agencyId',
       'agencies.name as agencyName',
       'agencies.timeZone',
     ])
@@ -43,6 +44,15 @@ export const findSignatureByVerifyCode = (db: Kysely<Database>, verifyCode: stri
     .selectFrom('pledgeSignatures')
     .select(['id', 'receiptStatus', 'receiptSha256', 'revokedAt'])
     .where('verifyCode', '=', verifyCode)
+    .executeTakeFirst()
+
+/** The receipt of a verify code: whether it is made yet and whether it carries an agency's PDF signature. */
+export const findReceiptStateByVerifyCode = (db: Kysely<Database>, verifyCode: string) =>
+  db
+    .selectFrom('pledgeSignatures')
+    .leftJoin('pledgeReceipts', 'pledgeReceipts.signatureId', 'pledgeSignatures.id')
+    .select(['pledgeSignatures.id', 'pledgeReceipts.signatureId as receiptId', 'pledgeReceipts.signerName'])
+    .where('pledgeSignatures.verifyCode', '=', verifyCode)
     .executeTakeFirst()
 
 export const findReceipt = (db: Kysely<Database>, signatureId: string) =>

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { logCapture } from '../../../test/support/test-context.js'
+import { putCertificate } from '../agencies/signing-certificates.testing.js'
+import { makeTestP12, testP12Passphrase } from '../receipts/receipts.testing.js'
 import type { SignPledgeResult } from './pledges.schema.js'
-import { arrangePledges, sign } from './pledges.testing.js'
+import { arrangePledges, sign, type PledgeFixture } from './pledges.testing.js'
 
-async function signedReceipt() {
-  const f = await arrangePledges()
+async function signedReceipt(options: Parameters<typeof arrangePledges>[0] = {}) {
+  const f = await arrangePledges(options)
   const { codeOf } = await f.openCampaign()
   const signed = await sign(f.app, codeOf(f.people.perawat.id).code, {
     dateOfBirth: '1990-05-17',
@@ -104,5 +107,132 @@ describe('pledge receipts', () => {
       payload: Buffer.from('%PDF-1.7\n'),
     })
     expect(check.statusCode).toBe(404)
+  })
+})
+
+describe('pledge receipts signed with the agency certificate', () => {
+  const agencyCertificate = (validUntil = new Date('2028-01-01T00:00:00Z')) =>
+    makeTestP12({ commonName: 'BKPSDM Kota Contoh', validUntil })
+
+  const signatureIdOf = async (f: PledgeFixture, verifyCode: string) =>
+    (
+      await f.db
+        .selectFrom('pledgeSignatures')
+        .select('id')
+        .where('verifyCode', '=', verifyCode)
+        .executeTakeFirstOrThrow()
+    ).id
+
+  const stateOf = (f: PledgeFixture, verifyCode: string) =>
+    f.app.inject({ method: 'GET', url: `/api/v1/public/verify/${verifyCode}/receipt` })
+
+  it('stores the signed PDF as issued; a downloaded copy is genuine, one flipped byte makes it altered', async () => {
+    const { f, verifyCode, download, check } = await signedReceipt()
+    const uploaded = await putCertificate(f.app, f.session, f.agency.id, {
+      p12: agencyCertificate().p12,
+      password: testP12Passphrase,
+    })
+    expect(uploaded.statusCode).toBe(200)
+    expect((await stateOf(f, verifyCode)).json()).toEqual({ status: 'pending', signedBy: null })
+
+    await f.context.services.pledgeReceipts.produce(await signatureIdOf(f, verifyCode))
+    const issued = (await download()).rawPayload
+    const text = issued.toString('latin1')
+    expect(text).toContain('/SubFilter /adbe.pkcs7.detached')
+    expect(text).toContain('/Name (BKPSDM Kota Contoh)')
+    const stored = await f.db
+      .selectFrom('pledgeReceipts')
+      .select(['sha256', 'signerCertificateId', 'signerName'])
+      .execute()
+    expect(stored).toEqual([
+      {
+        sha256: sha256(issued),
+        signerCertificateId: uploaded.json<{ id: string }>().id,
+        signerName: 'BKPSDM Kota Contoh',
+      },
+    ])
+    expect((await stateOf(f, verifyCode)).json()).toEqual({ status: 'ready', signedBy: 'BKPSDM Kota Contoh' })
+
+    expect((await check(issued)).json()).toEqual({ verdict: 'genuine' })
+    const altered = Buffer.from(issued)
+    const at = issued.indexOf('/Contents <') + 20
+    altered[at] = (altered[at] ?? 0) ^ 0x01
+    expect((await check(altered)).json()).toEqual({ verdict: 'altered' })
+  })
+
+  it('issues the receipt unsigned, with a warning naming only the agency, when the certificate expired since upload', async () => {
+    const log = logCapture()
+    const { f, verifyCode, download, check } = await signedReceipt({ logStream: log.stream })
+    const uploaded = await putCertificate(f.app, f.session, f.agency.id, {
+      p12: agencyCertificate(new Date('2026-11-30T00:00:00Z')).p12,
+      password: testP12Passphrase,
+    })
+    expect(uploaded.statusCode).toBe(200)
+    f.clock.set(Date.parse('2026-12-02T00:00:00Z'))
+
+    await f.context.services.pledgeReceipts.produce(await signatureIdOf(f, verifyCode))
+    const issued = await download()
+    expect(issued.statusCode).toBe(200)
+    expect(issued.rawPayload.toString('latin1')).not.toContain('/ByteRange')
+    expect((await check(issued.rawPayload)).json()).toEqual({ verdict: 'genuine' })
+    expect((await stateOf(f, verifyCode)).json()).toEqual({ status: 'ready', signedBy: null })
+
+    const warning = log.lines.find((line) => line.includes('receipt signing failed'))
+    expect(warning).toBeDefined()
+    expect(JSON.parse(warning ?? '{}')).toMatchObject({
+      level: 40,
+      agencyId: f.agency.id,
+      certificateId: uploaded.json<{ id: string }>().id,
+      problem: 'certificate_not_valid_now',
+    })
+    expect(warning).not.toContain('Budi')
+    expect(warning).not.toContain(verifyCode)
+  })
+
+  it('signs with the certificate active when the receipt is made: a replacement takes over, a removal stops it', async () => {
+    const f = await arrangePledges()
+    const { codeOf } = await f.openCampaign()
+    const signers = [
+      [f.people.perawat.id, '1990-05-17', 'Budi Santoso'],
+      [f.people.guru.id, '1980-08-17', 'Agus Salim'],
+      [f.people.kadis.id, '1970-01-01', 'Wahyu Hidayat'],
+    ] as const
+    const produceFor = async (index: number) => {
+      const [employeeId, dateOfBirth, typedName] = signers[index] ?? signers[0]
+      const signed = await sign(f.app, codeOf(employeeId).code, { dateOfBirth, typedName })
+      expect(signed.statusCode).toBe(200)
+      const { verifyCode } = signed.json<SignPledgeResult>()
+      await f.context.services.pledgeReceipts.produce(await signatureIdOf(f, verifyCode))
+      return (await stateOf(f, verifyCode)).json<{ signedBy: string | null }>().signedBy
+    }
+    const upload = (commonName: string) =>
+      putCertificate(f.app, f.session, f.agency.id, {
+        p12: makeTestP12({ commonName }).p12,
+        password: testP12Passphrase,
+      })
+
+    expect((await upload('BKPSDM Lama')).statusCode).toBe(200)
+    expect(await produceFor(0)).toBe('BKPSDM Lama')
+    expect((await upload('BKPSDM Baru')).statusCode).toBe(200)
+    expect(await produceFor(1)).toBe('BKPSDM Baru')
+    const removed = await f.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/agencies/${f.agency.id}/receipt-certificate`,
+      headers: f.session.headers,
+    })
+    expect(removed.statusCode).toBe(204)
+    expect(await produceFor(2)).toBeNull()
+  })
+
+  it('issues receipts with hash and QR only while the agency has no certificate', async () => {
+    const { f, verifyCode, download } = await signedReceipt()
+    await f.context.services.pledgeReceipts.produce(await signatureIdOf(f, verifyCode))
+    expect((await download()).rawPayload.toString('latin1')).not.toContain('/ByteRange')
+    expect((await stateOf(f, verifyCode)).json()).toEqual({ status: 'ready', signedBy: null })
+    const unknown = await f.app.inject({
+      method: 'GET',
+      url: '/api/v1/public/verify/AAAAAAAAAAAAAAAAAAAAAAAA/receipt',
+    })
+    expect(unknown.statusCode).toBe(404)
   })
 })

@@ -21,6 +21,13 @@ const ReceiptCheck = z.object({
   verdict: z.enum(['genuine', 'altered']),
 })
 
+const ReceiptState = z.object({
+  /** `pending` while the background job has not made the receipt yet. */
+  status: z.enum(['pending', 'ready']),
+  /** Subject CN of the agency certificate whose PDF signature the receipt carries; null: hash and QR code only. */
+  signedBy: z.string().nullable(),
+})
+
 export const pledgeReceiptRoutes: FastifyPluginAsyncZod<PledgeReceiptRoutesDeps> = async (
   app,
   { receipts, publicRateLimitPerMinute },
@@ -57,6 +64,20 @@ export const pledgeReceiptRoutes: FastifyPluginAsyncZod<PledgeReceiptRoutesDeps>
         .header('cache-control', 'no-store')
         .send(pdf)
     },
+  )
+
+  app.get(
+    '/public/verify/:id/receipt',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Whether the receipt is made yet, and whether it carries an agency PDF signature (by whom)',
+        params: CodeParams,
+        response: { 200: ReceiptState },
+      },
+    },
+    (request) => receipts.receiptState(request.params.id),
   )
 
   app.post(

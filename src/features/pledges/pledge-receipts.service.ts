@@ -7,12 +7,18 @@
  *   one row (the primary key), the loser's insert fails and the job's retry finds the receipt.
  * - `download` of a receipt still pending enqueues the job again (deduplicated), so a job lost in a crash heals
  *   itself when the employee asks.
+ * - With an active agency certificate (src/features/agencies/signing-certificates.*) the PDF is signed
+ *   (adbe.pkcs7.detached, decision 0010) before it is stored, so the stored hash covers the signed file. A signing
+ *   failure (certificate expired since upload, sealed key unreadable) never loses the receipt: it is stored
+ *   unsigned and a warning is logged with the agency and certificate ids only.
  */
 import type { Kysely } from 'kysely'
 import type { Clock } from '../../domain/clock.js'
 import { DomainError } from '../../domain/errors.js'
 import type { Database } from '../../db/tables.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
+import type { Logger } from '../../platform/logger.js'
+import type { SigningCertificatesService } from '../agencies/signing-certificates.service.js'
 import { renderReceipt, verifyUrlOf } from '../receipts/receipts.render.js'
 import { checkUploadedReceipt, receiptSha256 } from '../receipts/receipts.verify.js'
 import * as repo from './pledge-receipts.repository.js'
@@ -28,15 +34,54 @@ const pngDataUrlPrefix = 'data:image/png;base64,'
 const pngOf = (dataUrl: string | null): Uint8Array | null =>
   dataUrl?.startsWith(pngDataUrlPrefix) ? Buffer.from(dataUrl.slice(pngDataUrlPrefix.length), 'base64') : null
 
+/** What a receipt carries beyond hash and QR: the agency's PDF signature, by its certificate's common name. */
+export interface ReceiptState {
+  readonly status: 'pending' | 'ready'
+  /** Subject CN of the agency certificate that signed the PDF; null when it has no PDF signature (or is pending). */
+  readonly signedBy: string | null
+}
+
 export function createPledgeReceiptsService({
   db,
   clock,
   publicUrl,
+  logger,
+  certificates,
 }: {
   db: Kysely<Database>
   clock: Clock
   publicUrl: string
+  logger: Logger
+  certificates: Pick<SigningCertificatesService, 'activeSignerFor'>
 }) {
+  /** Signs the rendered PDF with the agency's active certificate, if any; falls back to the unsigned PDF. */
+  async function sealWithAgencyCertificate(
+    pdf: Uint8Array,
+    agencyId: string,
+    signingTime: Date,
+  ): Promise<{ pdf: Uint8Array; signerCertificateId: string | null; signerName: string | null }> {
+    let certificateId: string | null = null
+    try {
+      const agencySigner = await certificates.activeSignerFor(agencyId)
+      if (!agencySigner) return { pdf, signerCertificateId: null, signerName: null }
+      certificateId = agencySigner.certificateId
+      const signed = await agencySigner.signer.sign(pdf, { signingTime })
+      return {
+        pdf: signed,
+        signerCertificateId: agencySigner.certificateId,
+        signerName: agencySigner.subjectName,
+      }
+    } catch (error) {
+      // No personal data here: the agency, the certificate and what went wrong (a ReceiptSigningError's problem).
+      const problem = error instanceof Error && 'problem' in error ? String(error.problem) : 'signing_failed'
+      logger.warn(
+        { agencyId, certificateId, problem },
+        'receipt signing failed; the receipt is issued without a PDF signature',
+      )
+      return { pdf, signerCertificateId: null, signerName: null }
+    }
+  }
+
   let jobs: JobQueue | undefined
 
   async function enqueue(signatureId: string): Promise<void> {
@@ -78,7 +123,9 @@ export function createPledgeReceiptsService({
         verifyUrl: verifyUrlOf(publicUrl, source.verifyCode),
         signaturePng: pngOf(source.drawnSignature),
       })
-      const bytes = Buffer.from(pdf)
+      const issuedAt = clock.now()
+      const sealed = await sealWithAgencyCertificate(pdf, source.agencyId, issuedAt)
+      const bytes = Buffer.from(sealed.pdf)
       await db.transaction().execute(async (trx) => {
         if (await repo.findReceipt(trx, signatureId)) return
         await repo.insertReceipt(trx, {
@@ -86,7 +133,9 @@ export function createPledgeReceiptsService({
           pdf: bytes,
           sha256: receiptSha256(bytes),
           byteSize: bytes.length,
-          createdAt: clock.now().toISOString(),
+          createdAt: issuedAt.toISOString(),
+          signerCertificateId: sealed.signerCertificateId,
+          signerName: sealed.signerName,
         })
       })
     },
@@ -101,6 +150,15 @@ export function createPledgeReceiptsService({
         throw new DomainError('pledge.receipt_pending')
       }
       return { pdf: Buffer.from(receipt.pdf), fileName: `tanda-terima-ikrar-${verifyCode.slice(0, 8)}.pdf` }
+    },
+
+    /** Whether the receipt of a verify code is made, and whether (and by whom) it is signed as a PDF. */
+    async receiptState(verifyCode: string): Promise<ReceiptState> {
+      const row = await repo.findReceiptStateByVerifyCode(db, verifyCode)
+      if (!row) throw new DomainError('pledge.verification_not_found')
+      return row.receiptId
+        ? { status: 'ready', signedBy: row.signerName ?? null }
+        : { status: 'pending', signedBy: null }
     },
 
     /**

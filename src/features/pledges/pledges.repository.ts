@@ -187,7 +187,7 @@ export interface TargetCriteria {
 
 export type TargetCandidate = Pick<
   EmployeeRow,
-  'id' | 'name' | 'frontTitle' | 'backTitle' | 'nip' | 'email' | 'unitId'
+  'id' | 'name' | 'frontTitle' | 'backTitle' | 'nip' | 'email' | 'phone' | 'whatsapp' | 'unitId'
 > & { unitPath: string; unitName: string }
 
 /** Active employees matching a campaign's target, with their unit (path and name) as of now. */
@@ -205,6 +205,8 @@ export function selectTargetEmployees(
       'employees.backTitle',
       'employees.nip',
       'employees.email',
+      'employees.phone',
+      'employees.whatsapp',
       'employees.unitId',
       'units.path as unitPath',
       'units.name as unitName',
@@ -240,7 +242,10 @@ export function selectTargetEmployees(
   return query.orderBy('units.path').orderBy('employees.name').orderBy('employees.id').execute()
 }
 
-export async function insertTargets(db: Kysely<Database>, rows: readonly TargetRow[]): Promise<void> {
+export async function insertTargets(
+  db: Kysely<Database>,
+  rows: readonly Insertable<PledgeTargetsTable>[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 500)
     await db
       .insertInto('pledgeTargets')
@@ -249,33 +254,6 @@ export async function insertTargets(db: Kysely<Database>, rows: readonly TargetR
 }
 
 /* Targets --------------------------------------------------------------------------------------------------- */
-
-/** A target by the HMAC of its current code, with what the signing page and the signing need. */
-export const findTargetByCodeHash = (db: Kysely<Database>, codeHash: string) =>
-  db
-    .selectFrom('pledgeTargets')
-    .innerJoin('pledgeCampaigns', 'pledgeCampaigns.id', 'pledgeTargets.campaignId')
-    .innerJoin('employees', 'employees.id', 'pledgeTargets.employeeId')
-    .innerJoin('agencies', 'agencies.id', 'pledgeCampaigns.agencyId')
-    .select([
-      'pledgeTargets.id as targetId',
-      'pledgeTargets.campaignId',
-      'pledgeTargets.employeeId',
-      'pledgeTargets.codeUsedAt',
-      'pledgeCampaigns.templateVersionId',
-      'pledgeCampaigns.name as campaignName',
-      'pledgeCampaigns.status',
-      'pledgeCampaigns.opensAt',
-      'pledgeCampaigns.closesAt',
-      'pledgeCampaigns.witnesses',
-      'pledgeCampaigns.agencyId',
-      'agencies.name as agencyName',
-      'agencies.timeZone',
-      'employees.name as employeeName',
-      'employees.birthDate',
-    ])
-    .where('pledgeTargets.codeHash', '=', codeHash)
-    .executeTakeFirst()
 
 export const findTarget = (db: Kysely<Database>, campaignId: string, employeeId: string) =>
   db
@@ -289,6 +267,8 @@ export const findTarget = (db: Kysely<Database>, campaignId: string, employeeId:
       'employees.backTitle',
       'employees.nip',
       'employees.email',
+      'employees.phone',
+      'employees.whatsapp',
       'units.name as unitName',
     ])
     .where('pledgeTargets.campaignId', '=', campaignId)
@@ -309,27 +289,11 @@ export async function replaceTargetCode(
       codeHash,
       codeIssuedAt: issuedAt,
       codeUsedAt: null,
+      failedAttempts: 0,
       ...(remindedAt ? { lastRemindedAt: remindedAt } : {}),
     })
     .where('id', '=', targetId)
     .execute()
-}
-
-/** Marks the code used, only if it still is this code and unused: the single-use guarantee. */
-export async function markCodeUsed(
-  db: Kysely<Database>,
-  targetId: string,
-  codeHash: string,
-  usedAt: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('pledgeTargets')
-    .set({ codeUsedAt: usedAt })
-    .where('id', '=', targetId)
-    .where('codeHash', '=', codeHash)
-    .where('codeUsedAt', 'is', null)
-    .executeTakeFirst()
-  return result.numUpdatedRows === 1n
 }
 
 export interface TargetFilter {
@@ -429,6 +393,8 @@ export const listUnsignedTargets = (db: Kysely<Database>, filter: TargetFilter) 
       'employees.frontTitle',
       'employees.backTitle',
       'employees.email',
+      'employees.phone',
+      'employees.whatsapp',
     ])
     .orderBy('pledgeTargets.id')
     .execute()
@@ -454,9 +420,6 @@ export async function claimReminder(
 }
 
 /* Signatures ------------------------------------------------------------------------------------------------ */
-
-export const insertSignature = (db: Kysely<Database>, row: SignatureRow) =>
-  db.insertInto('pledgeSignatures').values(row).execute()
 
 export const findActiveSignature = (db: Kysely<Database>, campaignId: string, employeeId: string) =>
   db

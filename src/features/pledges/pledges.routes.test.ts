@@ -269,6 +269,48 @@ describe('public signing', () => {
     expect(await f.db.selectFrom('auditEvents').select('id').execute()).toEqual(auditBefore)
   })
 
+  it('locks a code after five wrong dates of birth until staff issue a new one', async () => {
+    const f = await arrangePledges()
+    const { campaign, codeOf } = await f.openCampaign()
+    const { code } = codeOf(f.people.perawat.id)
+    const wrong = { dateOfBirth: '1990-01-01', typedName: 'Budi Santoso' }
+    const right = { dateOfBirth: '1990-05-17', typedName: 'Budi Santoso' }
+    const left: unknown[] = []
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      const response = await sign(f.app, code, wrong)
+      expect(response.statusCode).toBe(422)
+      left.push(response.json().error)
+    }
+    expect(left).toEqual(
+      [4, 3, 2, 1].map((n) => ({ code: 'pledge.identity_mismatch', details: { attemptsLeft: n } })),
+    )
+
+    const fifth = await sign(f.app, code, wrong)
+    expect(fifth.statusCode).toBe(423)
+    expect(fifth.json().error.code).toBe('pledge.code_locked')
+    // Locked: even the right date of birth is refused, and the page says so.
+    expect((await sign(f.app, code, right)).json().error.code).toBe('pledge.code_locked')
+    const page = await f.app.inject({ method: 'GET', url: `/api/v1/public/pledges/${code}` })
+    expect(page.json<PublicPledgeView>().state).toBe('locked')
+    expect(await countRows(f.context, 'pledgeSignatures')).toBe(0)
+
+    // Another target's code is untouched; a new code for this target starts from zero.
+    expect(
+      (
+        await sign(f.app, codeOf(f.people.kadis.id).code, {
+          dateOfBirth: '1970-01-01',
+          typedName: 'Wahyu Hidayat',
+        })
+      ).statusCode,
+    ).toBe(200)
+    const fresh = await f.api.ok<IssuedCode>(
+      'POST',
+      `/api/v1/pledge-campaigns/${campaign.id}/targets/${f.people.perawat.id}/code`,
+    )
+    expect((await sign(f.app, fresh.code, wrong)).json().error.details).toEqual({ attemptsLeft: 4 })
+    expect((await sign(f.app, fresh.code, right)).statusCode).toBe(200)
+  })
+
   it('accepts a real PNG drawing', async () => {
     const f = await arrangePledges()
     const { codeOf } = await f.openCampaign()
@@ -525,13 +567,25 @@ describe('coverage and targets', () => {
       {},
     )
     // Non-signers: kadis and kapus (e-mail), honorer and guru (none).
-    expect(first).toEqual({ queued: 2, skippedRecent: 0, withoutEmail: 2 })
+    expect(first).toEqual({
+      queued: 2,
+      skippedRecent: 0,
+      withoutEmail: 2,
+      whatsAppQueued: 0,
+      phoneInvalid: 0,
+    })
     const second = await f.api.ok<ReminderResult>(
       'POST',
       `/api/v1/pledge-campaigns/${campaign.id}/reminders`,
       {},
     )
-    expect(second).toEqual({ queued: 0, skippedRecent: 2, withoutEmail: 2 })
+    expect(second).toEqual({
+      queued: 0,
+      skippedRecent: 2,
+      withoutEmail: 2,
+      whatsAppQueued: 0,
+      phoneInvalid: 0,
+    })
     const after = await f.db.selectFrom('notificationOutbox').select(['subject']).execute()
     expect(after.length - before.length).toBe(2)
     // The reminded link replaces the first one.
@@ -546,7 +600,13 @@ describe('coverage and targets', () => {
     ).ok<ReminderResult>('POST', `/api/v1/pledge-campaigns/${campaign.id}/reminders`, {
       unitId: f.units.puskesmas.id,
     })
-    expect(third).toEqual({ queued: 1, skippedRecent: 0, withoutEmail: 1 })
+    expect(third).toEqual({
+      queued: 1,
+      skippedRecent: 0,
+      withoutEmail: 1,
+      whatsAppQueued: 0,
+      phoneInvalid: 0,
+    })
   })
 })
 

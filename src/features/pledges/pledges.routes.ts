@@ -38,8 +38,6 @@ export interface PledgesRoutesDeps {
   readonly pledges: PledgesService
   /** Requests per minute per client on the public signing and verification routes. */
   readonly publicRateLimitPerMinute: number
-  /** Called after a signature is committed (the receipts job is enqueued here). */
-  readonly onSigned?: (signatureId: string) => Promise<unknown>
 }
 
 /**
@@ -48,7 +46,7 @@ export interface PledgesRoutesDeps {
  */
 export const pledgesRoutes: FastifyPluginAsyncZod<PledgesRoutesDeps> = async (
   app,
-  { pledges, publicRateLimitPerMinute, onSigned },
+  { pledges, publicRateLimitPerMinute },
 ) => {
   const read = { policy: 'pledges.read' } as const
   const manage = { policy: 'pledges.manage' } as const
@@ -355,10 +353,10 @@ export const pledgesRoutes: FastifyPluginAsyncZod<PledgesRoutesDeps> = async (
     },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store')
-      const { signatureId, ...signed } = await pledges.signPledge(request.params.id, request.body)
-      // The receipt is made in the background; a failure to enqueue is healed by the download (it enqueues again).
-      await onSigned?.(signatureId).catch((error: unknown) =>
-        request.log.warn({ err: error }, 'pledge receipt job not enqueued'),
+      // The receipt job was queued in the signing transaction; the PDF is made in the background.
+      const { signatureId: _signatureId, ...signed } = await pledges.signPledge(
+        request.params.id,
+        request.body,
       )
       return signed
     },

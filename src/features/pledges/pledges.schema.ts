@@ -147,6 +147,15 @@ export const ListCampaignsQuery = z.strictObject({
 })
 export type ListCampaignsQuery = z.infer<typeof ListCampaignsQuery>
 
+/** Targets and signatures of a campaign in the reader's scope (zero for a draft: no targets yet). */
+export const CampaignCounts = z.object({
+  targets: z.number(),
+  signed: z.number(),
+  /** signed / targets × 100, one decimal; 0 without targets. */
+  percent: z.number(),
+})
+export type CampaignCounts = z.infer<typeof CampaignCounts>
+
 export const CampaignView = z.object({
   id: z.string(),
   agencyId: z.string(),
@@ -168,6 +177,7 @@ export const CampaignView = z.object({
   closedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  counts: CampaignCounts,
 })
 export type CampaignView = z.infer<typeof CampaignView>
 
@@ -186,6 +196,8 @@ export const IssuedCode = z.object({
   link: z.string(),
   /** True when an e-mail with the link was queued in the outbox. */
   emailQueued: z.boolean(),
+  /** True when a WhatsApp message with the link was queued (WhatsApp enabled and a valid phone number). */
+  whatsAppQueued: z.boolean(),
 })
 export type IssuedCode = z.infer<typeof IssuedCode>
 
@@ -193,6 +205,9 @@ export const OpenCampaignResult = z.object({
   campaign: CampaignView,
   targetCount: z.number(),
   emailQueued: z.number(),
+  whatsAppQueued: z.number(),
+  /** Targets whose phone number is not a valid Indonesian mobile number (no WhatsApp sent). */
+  phoneInvalid: z.number(),
   codes: z.array(IssuedCode),
 })
 export type OpenCampaignResult = z.infer<typeof OpenCampaignResult>
@@ -276,8 +291,12 @@ export const ReminderResult = z.object({
   queued: z.number(),
   /** Non-signers reminded less than 24 hours ago. */
   skippedRecent: z.number(),
-  /** Non-signers without an e-mail address (hand them a printed code slip). */
+  /** Non-signers without an e-mail address (hand them a printed code slip unless WhatsApp reached them). */
   withoutEmail: z.number(),
+  /** WhatsApp messages queued (WhatsApp enabled, valid phone number), with the same fresh link. */
+  whatsAppQueued: z.number(),
+  /** Non-signers whose phone number is not a valid Indonesian mobile number (no WhatsApp sent). */
+  phoneInvalid: z.number(),
 })
 export type ReminderResult = z.infer<typeof ReminderResult>
 
@@ -302,7 +321,8 @@ export type SignatureView = z.infer<typeof SignatureView>
 
 /* Public ---------------------------------------------------------------------------------------------------- */
 
-export const publicPledgeStates = ['open', 'not_yet_open', 'ended', 'closed', 'used'] as const
+/** `locked`: too many wrong dates of birth with this code; staff issue a new one. */
+export const publicPledgeStates = ['open', 'not_yet_open', 'ended', 'closed', 'used', 'locked'] as const
 
 /** What a code holder sees: the text to sign and whose code it is (masked name). */
 export const PublicPledgeView = z.object({

@@ -20,15 +20,16 @@ import { sha256Hex } from '../../platform/random.js'
 import { findAgencyById } from '../agencies/agencies.service.js'
 import { auditActorOf, recordAuditEvent, type AuditActor } from '../audit/audit.service.js'
 import { queueEmail } from '../notifications/notifications.service.js'
-import { createCodeHasher, newPledgeCode, newVerifyCode } from './pledge-codes.js'
+import type { JobQueue } from '../../platform/jobs/job-queue.js'
+import { createCodeHasher, newPledgeCode } from './pledge-codes.js'
+import { createPledgeSigning } from './pledge-signing.service.js'
+import { countCampaignTargets } from './pledge-staff.repository.js'
+import { createSigningWhatsApp, whatsAppRecipientOf } from './pledge-whatsapp.js'
 import { defaultTemplates } from './pledge-defaults.js'
 import {
   campaignDatesProblem,
   canonicalTemplateText,
-  localIsoWithOffset,
-  maskName,
   mayRemind,
-  namesResemble,
   normaliseTemplateText,
   reminderIntervalMs,
   signingWindowState,
@@ -52,14 +53,11 @@ import {
   type ListTemplatesQuery,
   type NewVersionBody,
   type OpenCampaignResult,
-  type PublicPledgeView,
   type ReminderBody,
   type ReminderResult,
   type RevokeBody,
   type SeedDefaultsBody,
   type SignatureView,
-  type SignPledgeBody,
-  type SignPledgeResult,
   type TargetList,
   type TemplateKind,
   type TemplateList,
@@ -68,7 +66,6 @@ import {
   type TemplateView,
   type UpdateCampaignBody,
   type UpdateTemplateBody,
-  type VerifyView,
 } from './pledges.schema.js'
 
 /* ------------------------------------------------------------------------------------------------------------
@@ -79,12 +76,12 @@ import {
 export const pledgeStaffRoles: readonly Role[] = ['agency_admin', 'unit_admin']
 
 /** The part of an agency a reader reaches: everything (`unitIds: null`) or the subtrees of these units. */
-interface PledgeScope {
+export interface PledgeScope {
   readonly agencyId: string
   readonly unitIds: readonly string[] | null
 }
 
-async function resolveScope(
+export async function resolveScope(
   db: Kysely<Database>,
   actor: Actor,
   agencyId: string,
@@ -157,23 +154,6 @@ const counts = (targets: number, signed: number): CoverageCounts => ({
   unsigned: targets - signed,
   percent: percentOf(signed, targets),
 })
-
-/** Validates a drawn signature: a PNG data URL (magic bytes and IHDR checked), at most 150 kB decoded. */
-function checkDrawnSignature(dataUrl: string): void {
-  const match = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl)
-  const bytes = match?.[1] ? Buffer.from(match[1], 'base64') : null
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  const valid =
-    bytes !== null &&
-    bytes.length > 24 &&
-    bytes.length <= 150_000 &&
-    bytes.subarray(0, 8).equals(png) &&
-    bytes.subarray(12, 16).toString('latin1') === 'IHDR'
-  if (!valid) throw new DomainError('pledge.signature_image_invalid')
-}
-
-/** The label of the audit entries written by a code holder (no account; the employee id is in the summary). */
-export const pledgeSignerActor: AuditActor = { id: null, label: 'pledge-signer' }
 
 /* ------------------------------------------------------------------------------------------------------------
  * Writes shared by the API and the demo seed
@@ -256,12 +236,25 @@ export interface PledgesServiceDeps {
   readonly serverSecret: string
   /** `https://netra.example.go.id`: personal links are `${publicUrl}/ikrar/<code>`. */
   readonly publicUrl: string
+  /** A WhatsApp gateway is configured: links and reminders also go to phone numbers (pledge-whatsapp.ts). */
+  readonly isWhatsAppEnabled?: boolean
+  /** Signing queues each receipt job in its own transaction (pledge-signing.service.ts). */
+  readonly jobs?: Pick<JobQueue, 'enqueueManyWithin' | 'wake'>
 }
 
-export function createPledgesService({ db, clock, serverSecret, publicUrl }: PledgesServiceDeps) {
+export function createPledgesService({
+  db,
+  clock,
+  serverSecret,
+  publicUrl,
+  isWhatsAppEnabled = false,
+  jobs,
+}: PledgesServiceDeps) {
   const codes = createCodeHasher(serverSecret)
   const signingLink = (code: string) => `${publicUrl}/ikrar/${code}`
+  const queueSigningWhatsApp = createSigningWhatsApp({ clock, isEnabled: isWhatsAppEnabled, signingLink })
   const verifyLink = (code: string) => `${publicUrl}/verify/${code}`
+  const signing = createPledgeSigning({ db, clock, codes, verifyLink, jobs })
 
   /* Loading with scope ------------------------------------------------------------------------------------ */
 
@@ -322,6 +315,12 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
         units.filter((unit) => ancestryOf(unit.path).some((id) => reach.includes(id))).map((unit) => unit.id),
       )
     }
+    // One aggregate query for every listed campaign, counted in the reader's scope like the coverage total.
+    const countsByCampaign = await countCampaignTargets(
+      exec,
+      rows.filter((row) => row.status !== 'draft').map((row) => row.id),
+      scope.unitIds,
+    )
     return rows.map((row) => {
       const version = versions.get(row.templateVersionId)
       if (!version) throw new Error(`campaign ${row.id} refers to a missing template version`)
@@ -347,6 +346,9 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
         closedAt: row.closedAt,
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
+        counts: (({ targets, signed }) => ({ targets, signed, percent: percentOf(signed, targets) }))(
+          countsByCampaign.get(row.id) ?? { targets: 0, signed: 0 },
+        ),
       }
     })
   }
@@ -460,15 +462,6 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
     ])
     if (!agency || !version) throw new Error(`campaign ${campaign.id} has no agency or template version`)
     return { agency, version }
-  }
-
-  /* Public code lookup ------------------------------------------------------------------------------------- */
-
-  async function targetByCode(code: string) {
-    const codeHash = codes.hash(code)
-    const target = await repo.findTargetByCodeHash(db, codeHash)
-    if (!target) throw new DomainError('pledge.code_invalid')
-    return { target, codeHash }
   }
 
   async function listTemplates(actor: Actor, query: ListTemplatesQuery): Promise<TemplateList> {
@@ -728,6 +721,7 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
             codeIssuedAt: at,
             codeUsedAt: null,
             lastRemindedAt: null,
+            failedAttempts: 0,
             createdAt: at,
           })
           issued.push({
@@ -739,13 +733,32 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
             code,
             link: signingLink(code),
             emailQueued: false,
+            whatsAppQueued: false,
           })
         }
         await repo.insertTargets(trx, rows)
         let emailQueued = 0
+        const whatsApp = { whatsAppQueued: 0, phoneInvalid: 0 }
         for (const [index, employee] of candidates.entries()) {
           const entry = issued[index]
-          if (!entry || !employee.email) continue
+          if (!entry) continue
+          entry.whatsAppQueued = await queueSigningWhatsApp(
+            trx,
+            {
+              agencyId: campaign.agencyId,
+              agencyName: agency.name,
+              campaignName: campaign.name,
+              templateTitle: version.title,
+              untilText: formatLocal(campaign.closesAt, agency.timeZone),
+              name: entry.name,
+              code: entry.code,
+              isReminder: false,
+              whatsapp: employee.whatsapp,
+              phone: employee.phone,
+            },
+            whatsApp,
+          )
+          if (!employee.email) continue
           entry.emailQueued = await queueSigningEmail(trx, {
             agencyId: campaign.agencyId,
             agencyName: agency.name,
@@ -766,12 +779,13 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
           entityType: 'pledge_campaign',
           entityId: campaign.id,
           agencyId: campaign.agencyId,
-          summary: { targets: rows.length, emailQueued, templateSha256: version.sha256 },
+          summary: { targets: rows.length, emailQueued, ...whatsApp, templateSha256: version.sha256 },
         })
         return {
           campaign: await campaignView({ ...campaign, ...patch }, scope, trx),
           targetCount: rows.length,
           emailQueued,
+          ...whatsApp,
           codes: issued,
         }
       })
@@ -908,12 +922,28 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
           code,
           isReminder: false,
         })
+        const whatsAppQueued = await queueSigningWhatsApp(
+          trx,
+          {
+            agencyId: campaign.agencyId,
+            agencyName: agency.name,
+            campaignName: campaign.name,
+            templateTitle: version.title,
+            untilText: formatLocal(campaign.closesAt, agency.timeZone),
+            name,
+            code,
+            isReminder: false,
+            whatsapp: target.whatsapp,
+            phone: target.phone,
+          },
+          { whatsAppQueued: 0, phoneInvalid: 0 },
+        )
         await recordAuditEvent(trx, clock, auditActorOf(actor), {
           action: 'pledge_target.code_reissued',
           entityType: 'pledge_target',
           entityId: target.id,
           agencyId: campaign.agencyId,
-          summary: { campaignId, employeeId, emailQueued },
+          summary: { campaignId, employeeId, emailQueued, whatsAppQueued },
         })
         return {
           employeeId,
@@ -924,6 +954,7 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
           code,
           link: signingLink(code),
           emailQueued,
+          whatsAppQueued,
         }
       })
     },
@@ -946,11 +977,14 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
       })
       const at = now.toISOString()
       const cutoff = new Date(now.getTime() - reminderIntervalMs).toISOString()
-      const result = { queued: 0, skippedRecent: 0, withoutEmail: 0 }
+      const result = { queued: 0, skippedRecent: 0, withoutEmail: 0, whatsAppQueued: 0, phoneInvalid: 0 }
       const due = targets.filter((target) => {
         if (!target.email) {
           result.withoutEmail += 1
-          return false
+          // Without an e-mail address, WhatsApp may still reach them (pledge-whatsapp.ts).
+          const recipient = isWhatsAppEnabled ? whatsAppRecipientOf(target).kind : 'none'
+          if (recipient === 'invalid') result.phoneInvalid += 1
+          if (recipient !== 'ok') return false
         }
         if (!mayRemind(target.lastRemindedAt, now)) {
           result.skippedRecent += 1
@@ -980,7 +1014,23 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
             isReminder: true,
           })
           if (queued) result.queued += 1
-          else result.withoutEmail += 1
+          else if (target.email) result.withoutEmail += 1
+          await queueSigningWhatsApp(
+            trx,
+            {
+              agencyId: campaign.agencyId,
+              agencyName: agency.name,
+              campaignName: campaign.name,
+              templateTitle: version.title,
+              untilText: formatLocal(campaign.closesAt, agency.timeZone),
+              name: displayName(target),
+              code,
+              isReminder: true,
+              whatsapp: target.whatsapp,
+              phone: target.phone,
+            },
+            result,
+          )
         }
         await recordAuditEvent(trx, clock, auditActorOf(actor), {
           action: 'pledge_campaign.reminded',
@@ -1036,122 +1086,7 @@ export function createPledgesService({ db, clock, serverSecret, publicUrl }: Ple
       })
     },
 
-    /* Public ---------------------------------------------------------------------------------------------- */
-
-    /** The text behind a code, and whose code it is (name masked: the link may have been forwarded). */
-    async viewPledge(code: string): Promise<PublicPledgeView> {
-      const { target } = await targetByCode(code)
-      const [version] = await repo.findVersionsByIds(db, [target.templateVersionId])
-      if (!version) throw new DomainError('pledge.code_invalid')
-      const window = signingWindowState({ ...target, status: target.status as CampaignStatus }, clock.now())
-      if (window === 'draft') throw new DomainError('pledge.code_invalid')
-      return {
-        state: target.codeUsedAt !== null ? 'used' : window,
-        agencyName: target.agencyName,
-        campaignName: target.campaignName,
-        kind: version.kind as TemplateKind,
-        title: version.title,
-        body: version.body,
-        sha256: version.sha256,
-        opensAt: target.opensAt,
-        closesAt: target.closesAt,
-        timeZone: target.timeZone,
-        witnesses: parseWitnesses(target.witnesses),
-        signerNameMasked: maskName(target.employeeName),
-      }
-    },
-
-    /**
-     * Signs with a one-time code: the campaign must be open, the date of birth must be the employee's, the typed
-     * name must resemble the roster name (pledge-rules.ts `namesResemble`). Then, in one transaction: the code is
-     * marked used (compare-and-set), the signature inserted (a partial unique index keeps one per employee and
-     * campaign) and an audit event written. A second submit gets 409 `pledge.already_signed`; any refusal records
-     * nothing. `signatureId` in the result is for the receipts job only (the route does not answer with it).
-     */
-    async signPledge(
-      code: string,
-      body: SignPledgeBody,
-    ): Promise<SignPledgeResult & { readonly signatureId: string }> {
-      const { target, codeHash } = await targetByCode(code)
-      if (target.codeUsedAt !== null) {
-        const active = await repo.findActiveSignature(db, target.campaignId, target.employeeId)
-        throw new DomainError(active ? 'pledge.already_signed' : 'pledge.code_used')
-      }
-      const window = signingWindowState({ ...target, status: target.status as CampaignStatus }, clock.now())
-      if (window !== 'open') throw new DomainError('pledge.window_closed', { state: window })
-      if (target.birthDate === null || target.birthDate !== body.dateOfBirth)
-        throw new DomainError('pledge.identity_mismatch')
-      if (!namesResemble(body.typedName, target.employeeName)) throw new DomainError('pledge.name_mismatch')
-      if (body.drawnSignature !== undefined) checkDrawnSignature(body.drawnSignature)
-      const [version] = await repo.findVersionsByIds(db, [target.templateVersionId])
-      if (!version) throw new DomainError('pledge.code_invalid')
-
-      const signedAt = clock.now().toISOString()
-      const verifyCode = newVerifyCode()
-      const signatureId = newId()
-      try {
-        await db.transaction().execute(async (trx) => {
-          if (!(await repo.markCodeUsed(trx, target.targetId, codeHash, signedAt))) {
-            const active = await repo.findActiveSignature(trx, target.campaignId, target.employeeId)
-            throw new DomainError(active ? 'pledge.already_signed' : 'pledge.code_used')
-          }
-          const signature: repo.SignatureRow = {
-            id: signatureId,
-            campaignId: target.campaignId,
-            targetId: target.targetId,
-            employeeId: target.employeeId,
-            templateVersionId: version.id,
-            templateSha256: version.sha256,
-            typedName: body.typedName,
-            drawnSignature: body.drawnSignature ?? null,
-            signedAt,
-            verifyCode,
-            receiptStatus: 'pending',
-            receiptSha256: null,
-            revokedAt: null,
-            revokedBy: null,
-            revokeReason: null,
-          }
-          await repo.insertSignature(trx, signature)
-          await recordAuditEvent(trx, clock, pledgeSignerActor, {
-            action: 'pledge_signature.signed',
-            entityType: 'pledge_signature',
-            entityId: signature.id,
-            agencyId: target.agencyId,
-            summary: {
-              campaignId: target.campaignId,
-              employeeId: target.employeeId,
-              templateVersionId: version.id,
-              templateSha256: version.sha256,
-              hasDrawnSignature: signature.drawnSignature !== null,
-            },
-          })
-        })
-      } catch (error) {
-        if (repo.isUniqueViolation(error)) throw new DomainError('pledge.already_signed')
-        throw error
-      }
-      return {
-        verifyCode,
-        verifyUrl: verifyLink(verifyCode),
-        signedAt,
-        receiptStatus: 'pending',
-        signatureId,
-      }
-    },
-
-    /** What the receipt's QR code confirms: validity, name, unit (as targeted), campaign, time in the agency zone. */
-    async verify(verifyCode: string): Promise<VerifyView> {
-      const row = await repo.findSignatureByVerifyCode(db, verifyCode)
-      if (!row) throw new DomainError('pledge.verification_not_found')
-      return {
-        valid: row.revokedAt === null,
-        name: displayName(row),
-        unit: row.unitName,
-        campaign: row.campaignName,
-        signedAt: localIsoWithOffset(row.signedAt, row.timeZone),
-      }
-    },
+    ...signing,
   }
 }
 

@@ -36,11 +36,11 @@ export function manualClock(at = start) {
 
 export const hour = 3600 * 1000
 
-export async function arrangePledges(options: { logStream?: Writable } = {}) {
+export async function arrangePledges(options: { logStream?: Writable; env?: Record<string, string> } = {}) {
   const clock = manualClock()
   const { app, context } = await createTestApp({
     clock,
-    env: { PUBLIC_URL: 'https://netra.contoh.go.id' },
+    env: { PUBLIC_URL: 'https://netra.contoh.go.id', ...options.env },
     ...(options.logStream ? { logStream: options.logStream } : {}),
   })
   const db = context.database.db
@@ -177,7 +177,10 @@ export const sign = (
   headers: Record<string, string> = {},
 ) => app.inject({ method: 'POST', url: `/api/v1/public/pledges/${code}/sign`, payload: body, headers })
 
-export const countRows = async (context: TestContext, table: 'pledgeSignatures' | 'pledgeTargets') =>
+export const countRows = async (
+  context: TestContext,
+  table: 'pledgeSignatures' | 'pledgeTargets' | 'pledgeReceipts',
+) =>
   Number(
     (
       await context.database.db

@@ -1,40 +1,17 @@
+import { createHash } from 'node:crypto'
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib'
+import { P12Signer } from '@signpdf/signer-p12'
+import { SignPdf } from '@signpdf/signpdf'
 import forge from 'node-forge'
 import { PDFDocument } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderReceipt } from './receipts.render.js'
-import { ReceiptSigningError, readP12, signReceiptPdf } from './receipts.sign.js'
-import { sampleReceiptInput } from './receipts.testing.js'
+import { openReceiptSigner, readP12, signReceiptPdf } from './receipts.sign.js'
+import { ecTestP12, makeTestP12, sampleReceiptInput, testP12Passphrase } from './receipts.testing.js'
 import { checkUploadedReceipt, receiptSha256 } from './receipts.verify.js'
 
-const passphrase = 'rahasia-bkpsdm'
+const passphrase = testP12Passphrase
 const signingTime = new Date('2026-11-23T02:20:00.000Z')
-
-/** A self-signed agency certificate in a P12, as an agency would upload it. */
-function makeP12(options: { validFrom?: Date; validUntil?: Date; withKey?: boolean } = {}) {
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 })
-  const cert = forge.pki.createCertificate()
-  cert.publicKey = keys.publicKey
-  cert.serialNumber = '01'
-  cert.validity.notBefore = options.validFrom ?? new Date('2026-01-01T00:00:00Z')
-  cert.validity.notAfter = options.validUntil ?? new Date('2028-01-01T00:00:00Z')
-  const name = [
-    { name: 'commonName', value: 'BKPSDM Kota Malang' },
-    { name: 'organizationName', value: 'Pemerintah Kota Malang' },
-    { name: 'countryName', value: 'ID' },
-  ]
-  cert.setSubject(name)
-  cert.setIssuer(name)
-  cert.sign(keys.privateKey, forge.md.sha256.create())
-  const asn1 = forge.pkcs12.toPkcs12Asn1(
-    options.withKey === false ? null : keys.privateKey,
-    [cert],
-    passphrase,
-    {
-      algorithm: '3des',
-    },
-  )
-  return { p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), cert }
-}
 
 /** Checks the CMS signature of a signed PDF the way a reader does: digest of the byte range, RSA over the attributes. */
 function verifyPdfSignature(pdf: Uint8Array, cert: forge.pki.Certificate) {
@@ -72,12 +49,30 @@ function verifyPdfSignature(pdf: Uint8Array, cert: forge.pki.Certificate) {
   return { digestMatches: messageDigest === contentDigest, signatureValid }
 }
 
+/** The same placeholder, signed by @signpdf's P12Signer (forge all the way): the reference for our signer. */
+async function signWithP12Signer(pdf: Uint8Array, p12: Buffer, passphrase: string, at: Date) {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    reason: 'Tanda terima penandatanganan yang diterbitkan Netra',
+    contactInfo: '',
+    name: readP12(p12, passphrase).subjectName,
+    location: '',
+    signingTime: at,
+    signatureLength: 16_384,
+    subFilter: 'adbe.pkcs7.detached',
+    appName: 'Netra',
+  })
+  const prepared = Buffer.from(await doc.save({ useObjectStreams: false }))
+  return new SignPdf().sign(prepared, new P12Signer(p12, { passphrase }), at)
+}
+
 describe('signReceiptPdf', () => {
-  let agency: ReturnType<typeof makeP12>
+  let agency: ReturnType<typeof makeTestP12>
   let receipt: Uint8Array
 
   beforeAll(async () => {
-    agency = makeP12()
+    agency = makeTestP12()
     receipt = await renderReceipt(sampleReceiptInput())
   })
 
@@ -91,6 +86,12 @@ describe('signReceiptPdf', () => {
     const doc = await PDFDocument.load(signed, { updateMetadata: false })
     expect(doc.getPageCount()).toBe(1)
     expect(doc.getKeywords()).toContain('/verify/')
+  })
+
+  it("writes exactly the CMS @signpdf's own P12Signer writes (same attributes, same RSA signature)", async () => {
+    const ours = await openReceiptSigner(agency.p12, passphrase).sign(receipt, { signingTime })
+    const theirs = await signWithP12Signer(receipt, agency.p12, passphrase, signingTime)
+    expect(Buffer.compare(Buffer.from(ours), Buffer.from(theirs))).toBe(0)
   })
 
   it('is deterministic for the same receipt and signing time', async () => {
@@ -111,22 +112,49 @@ describe('signReceiptPdf', () => {
     expect(verifyPdfSignature(altered, agency.cert).digestMatches).toBe(false)
   })
 
-  it('refuses a wrong passphrase or a file that is not a P12 with p12_unreadable', async () => {
+  it('refuses a wrong passphrase with password_wrong', async () => {
     await expect(signReceiptPdf(receipt, agency.p12, 'salah', { signingTime })).rejects.toMatchObject({
-      problem: 'p12_unreadable',
+      problem: 'password_wrong',
     })
-    await expect(
-      signReceiptPdf(receipt, new TextEncoder().encode('bukan p12'), passphrase, { signingTime }),
-    ).rejects.toBeInstanceOf(ReceiptSigningError)
   })
 
-  it('refuses a P12 without a private key with p12_incomplete', () => {
-    const { p12 } = makeP12({ withKey: false })
-    expect(() => readP12(p12, passphrase)).toThrow(expect.objectContaining({ problem: 'p12_incomplete' }))
+  it.each([
+    ['text', new TextEncoder().encode('bukan p12, hanya teks biasa')],
+    ['a PDF', new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n')],
+    [
+      'a bare DER certificate',
+      Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(makeTestP12().cert)).getBytes(), 'binary'),
+    ],
+  ])('refuses %s as not_pkcs12 before trying the passphrase', (_label, bytes) => {
+    expect(() => readP12(bytes, passphrase)).toThrow(expect.objectContaining({ problem: 'not_pkcs12' }))
+  })
+
+  it('refuses a P12 without a private key, or with two, as p12_incomplete', () => {
+    expect(() => readP12(makeTestP12({ withKey: false }).p12, passphrase)).toThrow(
+      expect.objectContaining({ problem: 'p12_incomplete', details: { keyCount: 0 } }),
+    )
+    expect(() => readP12(makeTestP12({ extraKey: true }).p12, passphrase)).toThrow(
+      expect.objectContaining({ problem: 'p12_incomplete', details: { keyCount: 2 } }),
+    )
+  })
+
+  it('refuses an EC key, which node-forge cannot sign with, as key_unsupported', () => {
+    expect(() => readP12(ecTestP12, passphrase)).toThrow(
+      expect.objectContaining({ problem: 'key_unsupported' }),
+    )
+  })
+
+  it('signs many receipts with one opened signer, each verifying', async () => {
+    const signer = openReceiptSigner(agency.p12, passphrase)
+    const second = await renderReceipt(sampleReceiptInput({ unitName: 'Dinas Pendidikan' }))
+    for (const pdf of [receipt, second]) {
+      const signed = await signer.sign(pdf, { signingTime })
+      expect(verifyPdfSignature(signed, agency.cert)).toEqual({ digestMatches: true, signatureValid: true })
+    }
   })
 
   it('refuses to sign outside the certificate validity with certificate_not_valid_now', async () => {
-    const expired = makeP12({
+    const expired = makeTestP12({
       validFrom: new Date('2020-01-01T00:00:00Z'),
       validUntil: new Date('2021-01-01T00:00:00Z'),
     })
@@ -138,12 +166,17 @@ describe('signReceiptPdf', () => {
 
 describe('readP12', () => {
   it('describes the signing certificate', () => {
-    const { p12 } = makeP12()
+    const { p12, cert } = makeTestP12({ serialNumber: '0a1b2c' })
+    const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary')
     expect(readP12(p12, passphrase)).toEqual({
       subjectName: 'BKPSDM Kota Malang',
       issuerName: 'BKPSDM Kota Malang',
+      serialNumber: '0a1b2c',
       validFrom: new Date('2026-01-01T00:00:00Z'),
       validUntil: new Date('2028-01-01T00:00:00Z'),
+      fingerprintSha256: createHash('sha256').update(der).digest('hex'),
+      keyAlgorithm: 'RSA',
+      keyBits: 2048,
     })
   })
 })

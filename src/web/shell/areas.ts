@@ -5,6 +5,7 @@
 import {
   IconBuildingCommunity,
   IconCalendarEvent,
+  IconCertificate,
   IconCheckbox,
   IconHome,
   IconId,
@@ -54,7 +55,7 @@ export interface PolicyPlace extends AreaPlace {
   readonly key: string
   readonly policy: PolicyName
   /** i18n key of the menu label. */
-  readonly labelKey: 'pledges.staff.nav' | 'events.nav'
+  readonly labelKey: 'pledges.staff.nav' | 'events.nav' | 'agencies.receipt_certificate.nav'
 }
 
 export const policyPlaces: readonly PolicyPlace[] = [
@@ -74,6 +75,15 @@ export const policyPlaces: readonly PolicyPlace[] = [
     group: 'elections',
     policy: 'events.read',
     labelKey: 'events.nav',
+  },
+  // receipt signing certificate of the agency (issue #4)
+  {
+    key: 'receipt-certificate',
+    path: '/sertifikat-tanda-terima',
+    icon: IconCertificate,
+    group: 'settings',
+    policy: 'agencies.signing',
+    labelKey: 'agencies.receipt_certificate.nav',
   },
 ]
 // end pledges

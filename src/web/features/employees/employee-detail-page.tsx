@@ -34,6 +34,7 @@ import { employeePath, type EmployeeDetail } from './employees.api'
 import { SocialAccountsSection } from './social-accounts-section'
 import { SubordinatesSection } from './subordinates-section'
 import { EmployeeEventsSection } from '../events/employee-events-section'
+import { EmployeePledgesSection } from '../pledges/employee-pledges-section'
 
 export function EmployeeDetailPage() {
   const { employeeId = '' } = useParams()
@@ -309,6 +310,7 @@ function EmployeeDetailContent({ employee, onChanged }: EmployeeDetailContentPro
         employeeName={employee.displayName}
         nip={employee.nip}
       />
+      <EmployeePledgesSection employeeId={employee.id} employeeName={employee.displayName} />
 
       {change === 'superior' && (
         <SuperiorModal

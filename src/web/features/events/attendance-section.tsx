@@ -35,7 +35,7 @@ import { ScrollableTable } from '../../ui/scrollable-table'
 import { SectionCard } from '../../ui/section-card'
 import { EmployeePicker, type PickedEmployee } from '../employees/employee-picker'
 import {
-  attendancePath,
+  attendancePagePath,
   recordAttendance,
   recordCard,
   removeAttendance,
@@ -292,20 +292,21 @@ export function AttendanceListSection({
   const language = i18n.resolvedLanguage ?? 'id'
   const session = useSession()
   const timeZone = session.agency?.timeZone ?? defaultTimeZone
-  const list = useApiQuery<AttendanceList>(attendancePath(event.id))
+  const [page, setPage] = useState(1)
+  // One page from the server, in check-in order.
+  const list = useApiQuery<AttendanceList>(attendancePagePath(event.id, page, pageSize))
   const { reload } = list
   // Asked again after a check-in recorded on this page.
   useEffect(() => {
     if (version > 0) reload()
   }, [version, reload])
-  const [page, setPage] = useState(1)
   const [removing, setRemoving] = useState<AttendanceView | null>(null)
   const [isRemoving, setIsRemoving] = useState(false)
   const [removeError, setRemoveError] = useState<string | null>(null)
-  const items = list.latestData?.items ?? []
-  const pageCount = Math.max(1, Math.ceil(items.length / pageSize))
+  const shown = list.latestData?.items ?? []
+  const total = list.latestData?.total ?? 0
+  const pageCount = Math.max(1, Math.ceil(total / pageSize))
   const currentPage = Math.min(page, pageCount)
-  const shown = items.slice((currentPage - 1) * pageSize, currentPage * pageSize)
   const mayRemove = event.canManage && event.status !== 'cancelled'
 
   const handleRemove = async () => {
@@ -314,6 +315,8 @@ export function AttendanceListSection({
     setRemoveError(null)
     try {
       await removeAttendance(event.id, removing.employeeId)
+      // The last row of the last page: show the page before.
+      if (shown.length === 1 && currentPage > 1) setPage(currentPage - 1)
       setRemoving(null)
       onChanged()
     } catch (failure) {
@@ -324,13 +327,10 @@ export function AttendanceListSection({
   }
 
   return (
-    <SectionCard
-      title={t('events.attendance.list_title', { count: items.length })}
-      id="kegiatan-daftar-hadir"
-    >
+    <SectionCard title={t('events.attendance.list_title', { count: total })} id="kegiatan-daftar-hadir">
       <Stack gap="sm">
         {list.error && <ErrorAlert message={describeError(list.error)} onRetry={list.reload} />}
-        {items.length === 0 ? (
+        {total === 0 ? (
           <Text size="sm">{t('events.attendance.empty')}</Text>
         ) : (
           <>
@@ -404,8 +404,8 @@ export function AttendanceListSection({
             <Group justify="space-between">
               <Text size="sm" c="dimmed">
                 {t('events.attendance.summary', {
-                  count: items.length,
-                  total: formatNumber(items.length, language),
+                  count: total,
+                  total: formatNumber(total, language),
                 })}
               </Text>
               {pageCount > 1 && (

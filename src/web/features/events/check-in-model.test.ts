@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../api/client'
 import {
   checkInProblemOf,
+  cleanAttendanceCode,
   cleanNip,
   earlierCheckInOf,
+  isAttendanceCode,
   isNip,
   refreshDelayMs,
-  screenUrlOf,
 } from './check-in-model'
 
 describe('checkInProblemOf', () => {
@@ -44,10 +45,11 @@ describe('refreshDelayMs', () => {
   })
 })
 
-describe('screenUrlOf', () => {
-  it('ends the check-in URL with a slash, once', () => {
-    const url = 'https://netra.example/hadir/0123456789abcdef0123456789abcdef.zmq5x.oRNlQy4bSP30w7oBO410QA'
-    expect(screenUrlOf(url)).toBe(`${url}/`)
-    expect(screenUrlOf(`${url}/`)).toBe(`${url}/`)
+describe('attendance code input', () => {
+  it('reads the code the way the server does, and accepts 8 characters of its alphabet', () => {
+    expect(cleanAttendanceCode(' ab3k-9o1l ')).toBe('AB3K9011')
+    expect(isAttendanceCode('AB3K9011')).toBe(true)
+    expect(isAttendanceCode('AB3K901')).toBe(false)
+    expect(isAttendanceCode('AB3K901U')).toBe(false)
   })
 })

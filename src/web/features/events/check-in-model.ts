@@ -44,16 +44,19 @@ export const cleanNip = (value: string) => value.replace(/\D/g, '')
 export const isNip = (value: string) => /^\d{18}$/.test(value)
 
 /**
+ * The attendance code as the server reads it (see event-tokens.ts): upper case, spaces and dashes dropped, O read as
+ * 0 and I or L as 1.
+ */
+export const cleanAttendanceCode = (value: string) =>
+  value.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0')
+
+/** 8 characters of the code alphabet (Crockford base 32: digits and letters without I, L, O, U). */
+export const isAttendanceCode = (cleaned: string) => /^[0-9A-HJKMNP-TV-Z]{8}$/.test(cleaned)
+
+/**
  * Milliseconds until the screen fetches the next code: a little before the current one rotates (the previous code
  * stays valid one more period, so a phone that scanned it just before is still fine), never sooner than 1 s.
  */
 export function refreshDelayMs(rotatesInSeconds: number): number {
   return Math.max(1, rotatesInSeconds - 1) * 1000
 }
-
-/**
- * What the screen encodes: the API's check-in URL with a trailing slash. The server answers a path ending in
- * `.<letters and digits>` as a missing file (404) rather than the page, and a token's last part is such a run about
- * half the time; with the slash the page always loads (the router ignores it).
- */
-export const screenUrlOf = (url: string) => (url.endsWith('/') ? url : `${url}/`)

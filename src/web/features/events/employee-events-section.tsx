@@ -1,6 +1,7 @@
 /**
  * On an employee's page: the events they attended ("Kegiatan yang diikuti"; an apel where the ikrar was read is
- * marked) and, for managers, their QR card to show or print (an operator scans it at the door).
+ * marked) and, for managers, the employee's "kode kehadiran" (typed after the NIP on a self check-in) and their QR
+ * card to show or print (an operator scans it at the door; the code is printed on it too).
  */
 import './events.css'
 import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
@@ -9,7 +10,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { describeError } from '../../api/error-messages'
-import { useApiQuery } from '../../api/use-api-query'
+import { useApiQuery, type ApiQuery } from '../../api/use-api-query'
 import { defaultTimeZone, formatDateTime } from '../../format/date-time'
 import { mayUse } from '../../session/actor'
 import { useSession } from '../../session/session-context'
@@ -46,6 +47,7 @@ function EmployeeEvents({ employeeId, employeeName, nip }: EmployeeEventsSection
   const attendances = useApiQuery<EmployeeAttendanceList>(employeeAttendancesPath(employeeId))
   const [isCardOpen, setIsCardOpen] = useState(false)
   const mayShowCard = mayUse(session, 'events.manage')
+  const card = useApiQuery<CardTokenView>(mayShowCard ? cardTokenPath(employeeId) : null)
   const items = attendances.data?.items ?? []
 
   return (
@@ -64,6 +66,17 @@ function EmployeeEvents({ employeeId, employeeName, nip }: EmployeeEventsSection
         ) : null
       }
     >
+      {card.data && (
+        <Text size="sm" mb="sm">
+          {t('events.employee.code')}:{' '}
+          <Text span fw={700} ff="monospace" data-testid="attendance-code">
+            {card.data.attendanceCode}
+          </Text>{' '}
+          <Text span size="xs" c="dimmed">
+            {t('events.employee.code_help')}
+          </Text>
+        </Text>
+      )}
       {attendances.error && (
         <ErrorAlert message={describeError(attendances.error)} onRetry={attendances.reload} />
       )}
@@ -109,6 +122,7 @@ function EmployeeEvents({ employeeId, employeeName, nip }: EmployeeEventsSection
           employeeId={employeeId}
           employeeName={employeeName}
           nip={nip}
+          card={card}
           onClose={() => setIsCardOpen(false)}
         />
       )}
@@ -117,13 +131,12 @@ function EmployeeEvents({ employeeId, employeeName, nip }: EmployeeEventsSection
 }
 
 function CardModal({
-  employeeId,
   employeeName,
   nip,
+  card,
   onClose,
-}: EmployeeEventsSectionProps & { readonly onClose: () => void }) {
+}: EmployeeEventsSectionProps & { readonly card: ApiQuery<CardTokenView>; readonly onClose: () => void }) {
   const { t } = useTranslation()
-  const card = useApiQuery<CardTokenView>(cardTokenPath(employeeId))
   const handlePrint = () => {
     document.body.classList.add('netra-printing-card')
     window.print()
@@ -150,6 +163,12 @@ function CardModal({
             <Stack gap={4}>
               <Text fw={700}>{employeeName}</Text>
               {nip && <Text size="sm">{nip}</Text>}
+              <Text size="sm">
+                {t('events.employee.code')}:{' '}
+                <Text span fw={700} ff="monospace">
+                  {card.data.attendanceCode}
+                </Text>
+              </Text>
               <Text size="xs">{t('events.employee.card_note')}</Text>
             </Stack>
           </div>

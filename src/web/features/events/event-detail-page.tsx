@@ -1,7 +1,8 @@
 /**
  * /kegiatan/:eventId — one event: its facts, status actions (held, cancel with a reason), the apel leader's
  * confirmation, materials and photos, check-in by the operator (ticks, a sheet, a scanned QR card), the attendance
- * list, and the attendance rate per unit with drill-down. The check-in screen opens from here.
+ * list, the attendance rate per unit with drill-down, and the optional quiz with its scores. The check-in screen
+ * opens from here.
  */
 import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { IconCircleCheck, IconDeviceTv, IconPencil, IconSignature, IconX } from '@tabler/icons-react'
@@ -23,6 +24,7 @@ import { SectionCard } from '../../ui/section-card'
 import { AttendanceCheckInSection, AttendanceListSection } from './attendance-section'
 import { AttendanceRateSection } from './attendance-rate-section'
 import { EventFilesSection } from './event-files-section'
+import { EventQuizSection } from './event-quiz-section'
 import { EventKindBadge, EventStatusBadge, formatEventSpan } from './event-labels'
 import { cancelEvent, eventPath, markEventHeld, signAsLeader, type EventView } from './events.api'
 
@@ -247,6 +249,7 @@ function EventDetail({ event, onChanged, onAttendanceChanged }: EventDetailProps
           onChanged={handleAttendanceChanged}
         />
         <AttendanceRateSection event={event} version={attendanceVersion} />
+        <EventQuizSection event={event} version={attendanceVersion} />
       </Stack>
 
       <ConfirmModal

@@ -13,7 +13,7 @@ import { apiGet, isAbortError, isApiError, type ApiError } from '../../api/clien
 import { describeError } from '../../api/error-messages'
 import { formatNumber } from '../../format/date-time'
 import { usePageTitle } from '../../ui/page-header'
-import { refreshDelayMs, screenUrlOf } from './check-in-model'
+import { refreshDelayMs } from './check-in-model'
 import { checkInTokenPath, eventPath, type CheckInTokenView, type EventView } from './events.api'
 import { QrImage } from './qr-image'
 
@@ -121,7 +121,7 @@ export function EventScreenPage() {
         <div className="netra-event-screen__qr">
           {token ? (
             <QrImage
-              value={screenUrlOf(token.url)}
+              value={token.url}
               alt={t('events.screen.qr_alt')}
               size="min(62vh, 80vw)"
               resolution={900}

@@ -19,6 +19,12 @@ import type {
   EventView,
   PublicCheckInResult,
   PublicEventView,
+  PublicQuizQuestion,
+  QuizAnswerBody,
+  QuizAnswerResult,
+  QuizQuestionInput,
+  QuizScoresView,
+  QuizView,
   UpdateEventBody,
 } from '../../../features/events/events.schema'
 import { ApiError, apiPost, apiRequest, toApiError, withQuery } from '../../api/client'
@@ -39,6 +45,11 @@ export type {
   EventView,
   PublicCheckInResult,
   PublicEventView,
+  PublicQuizQuestion,
+  QuizAnswerResult,
+  QuizQuestionInput,
+  QuizScoresView,
+  QuizView,
 }
 
 /** The kinds and statuses in the order the pages offer them (the schema's lists, repeated: no zod in the bundle). */
@@ -65,6 +76,10 @@ export const eventFilesPath = (eventId: string) => `${eventPath(eventId)}/files`
 export const eventFilePath = (fileId: string) => `/api/v1/event-files/${encodeURIComponent(fileId)}`
 export const checkInTokenPath = (eventId: string) => `${eventPath(eventId)}/check-in-token`
 export const attendancePath = (eventId: string) => `${eventPath(eventId)}/attendance`
+export const attendancePagePath = (eventId: string, page: number, pageSize: number) =>
+  withQuery(attendancePath(eventId), { page, pageSize })
+export const quizPath = (eventId: string) => `${eventPath(eventId)}/quiz`
+export const quizScoresPath = (eventId: string) => `${eventPath(eventId)}/quiz-scores`
 export const attendanceRatePath = (eventId: string, unitId: string | null) =>
   withQuery(`${eventPath(eventId)}/attendance-rate`, { unitId })
 export const employeeAttendancesPath = (employeeId: string) =>
@@ -93,12 +108,16 @@ export const recordCard = (eventId: string, cardToken: string) =>
   apiPost<AttendanceView>(`${attendancePath(eventId)}/card`, { cardToken })
 export const removeAttendance = (eventId: string, employeeId: string) =>
   apiRequest<null>('DELETE', `${attendancePath(eventId)}/${encodeURIComponent(employeeId)}`)
-export const checkInSelf = (token: string, nip: string, dateOfBirth: string) =>
+export const checkInSelf = (token: string, nip: string, attendanceCode: string) =>
   apiPost<PublicCheckInResult>(
     '/api/v1/public/events/check-in',
-    { token, nip, dateOfBirth },
+    { token, nip, attendanceCode },
     { announceAuthFailure: false },
   )
+export const answerQuiz = (ticket: string, answers: QuizAnswerBody['answers']) =>
+  apiPost<QuizAnswerResult>('/api/v1/public/events/quiz', { ticket, answers }, { announceAuthFailure: false })
+export const saveQuiz = (eventId: string, questions: readonly QuizQuestionInput[]) =>
+  apiRequest<QuizView>('PUT', quizPath(eventId), { body: { questions } })
 
 export interface UploadOptions {
   readonly csrfToken: string

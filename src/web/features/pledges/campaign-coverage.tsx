@@ -25,7 +25,13 @@ import {
   Text,
   Textarea,
 } from '@mantine/core'
-import { IconAlertTriangle, IconCheck, IconCopy, IconMailForward } from '@tabler/icons-react'
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconCopy,
+  IconFileSpreadsheet,
+  IconMailForward,
+} from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client'
@@ -45,6 +51,7 @@ import { SectionCard } from '../../ui/section-card'
 import { StatusBadge } from '../../ui/status-badge'
 import {
   coveragePath,
+  nonSignersXlsxPath,
   reissueCode,
   revokeSignature,
   sendReminders,
@@ -195,17 +202,28 @@ export function CampaignCoverage({ campaign }: CampaignCoverageProps) {
           </Group>
         )}
 
-        {mayRemind && data && data.total.unsigned > 0 && (
+        {data && data.total.unsigned > 0 && (
           <Group gap="sm">
+            {mayRemind && (
+              <Button
+                variant="light"
+                leftSection={<IconMailForward size={18} aria-hidden />}
+                onClick={() => {
+                  setRemindError(null)
+                  setIsReminding(true)
+                }}
+              >
+                {t('pledges.staff.coverage.remind', { name: here })}
+              </Button>
+            )}
             <Button
-              variant="light"
-              leftSection={<IconMailForward size={18} aria-hidden />}
-              onClick={() => {
-                setRemindError(null)
-                setIsReminding(true)
-              }}
+              component="a"
+              href={nonSignersXlsxPath(campaign.id, unitId)}
+              download
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
             >
-              {t('pledges.staff.coverage.remind', { name: here })}
+              {t('pledges.staff.coverage.download_non_signers')}
             </Button>
           </Group>
         )}
@@ -220,6 +238,11 @@ export function CampaignCoverage({ campaign }: CampaignCoverageProps) {
               skipped: formatNumber(reminderResult.skippedRecent, language),
               withoutEmail: formatNumber(reminderResult.withoutEmail, language),
             })}
+            {(reminderResult.whatsAppQueued > 0 || reminderResult.phoneInvalid > 0) &&
+              ` ${t('pledges.staff.coverage.reminded_whatsapp', {
+                queued: formatNumber(reminderResult.whatsAppQueued, language),
+                invalid: formatNumber(reminderResult.phoneInvalid, language),
+              })}`}
           </Alert>
         )}
 
@@ -618,6 +641,11 @@ function TargetSection({
                 {t('pledges.staff.targets.issued_emailed')}
               </Text>
             )}
+            {issued.whatsAppQueued && (
+              <Text size="sm" c="dimmed">
+                {t('pledges.staff.targets.issued_whatsapp')}
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button onClick={() => setIssued(null)}>{t('common.secret.noted')}</Button>
             </Group>
@@ -644,7 +672,12 @@ function CopyRow({
         {label}
       </Text>
       <Group gap="sm" wrap="nowrap">
-        <Code block data-testid={testId} style={{ flex: 1, wordBreak: 'break-all' }}>
+        {/* Wrapped, never scrolled: a scrolling block would need its own keyboard focus (axe). */}
+        <Code
+          block
+          data-testid={testId}
+          style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap', overflow: 'visible' }}
+        >
           {value}
         </Code>
         <CopyButton value={value}>

@@ -11,6 +11,7 @@ const code = (name: string, unitName: string, changes: Partial<IssuedCode> = {})
   code: `kode-${name}`,
   link: `https://netra.example/ikrar/kode-${name}`,
   emailQueued: false,
+  whatsAppQueued: false,
   ...changes,
 })
 

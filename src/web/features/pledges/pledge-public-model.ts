@@ -36,6 +36,7 @@ export function isFinalSignError(code: string): boolean {
   return [
     'pledge.already_signed',
     'pledge.code_used',
+    'pledge.code_locked',
     'pledge.code_invalid',
     'pledge.window_closed',
   ].includes(code)

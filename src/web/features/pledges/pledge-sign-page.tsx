@@ -228,7 +228,11 @@ function SignForm({ code, pledge, onSigned, onFinalRefusal }: SignFormProps) {
       setError(unmatched > 0 || Object.keys(byField).length === 0 ? describeError(failure) : null)
       return
     }
-    const message = describeError(failure)
+    const attemptsLeft = failure.details.attemptsLeft
+    const message =
+      failure.code === 'pledge.identity_mismatch' && typeof attemptsLeft === 'number'
+        ? `${describeError(failure)} ${t('pledges.public.sign.attempts_left', { count: attemptsLeft })}`
+        : describeError(failure)
     const field = fieldOfSignError(failure.code)
     if (field === 'drawnSignature') {
       setSignatureError(message)
@@ -329,6 +333,7 @@ function SignForm({ code, pledge, onSigned, onFinalRefusal }: SignFormProps) {
 const finalNoticeKeys = {
   'pledge.already_signed': 'already_signed',
   'pledge.code_used': 'used',
+  'pledge.code_locked': 'locked',
   'pledge.code_invalid': 'invalid',
   'pledge.window_closed': 'window_closed',
 } as const

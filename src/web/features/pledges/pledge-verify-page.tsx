@@ -18,6 +18,7 @@ import { LoaderBlock } from '../../ui/full-page-loader'
 import { usePageTitle } from '../../ui/page-header'
 import { StatusBadge } from '../../ui/status-badge'
 import { fileCheckMessageKey, timeZoneOfOffset } from './pledge-public-model'
+import { ReceiptSignatureNote } from './receipt-signature-note'
 import {
   checkReceiptFile,
   verificationPath,
@@ -140,6 +141,7 @@ function VerificationView({ verifyCode, view }: { readonly verifyCode: string; r
           {formatDateTime(view.signedAt, timeZoneOfOffset(view.signedAt), language)}
         </Fact>
       </SimpleGrid>
+      <ReceiptSignatureNote verifyCode={verifyCode} />
       <ReceiptFileCheck verifyCode={verifyCode} />
     </Stack>
   )

@@ -18,9 +18,11 @@ import type {
   TemplateView,
   UpdateCampaignBody,
 } from '../../../features/pledges/pledges.schema'
+import type { EmployeePledgeList } from '../../../features/pledges/pledge-staff.schema'
 import { apiPost, apiRequest, withQuery } from '../../api/client'
 
 export type {
+  EmployeePledgeList,
   CampaignList,
   CampaignView,
   CoverageView,
@@ -85,6 +87,13 @@ export const reissueCode = (campaignId: string, employeeId: string) =>
 
 export const sendReminders = (campaignId: string, unitId: string | null) =>
   apiPost<ReminderResult>(`${campaignPath(campaignId)}/reminders`, unitId ? { unitId } : {})
+
+/** The non-signers of a unit subtree (null: the reader's whole scope) as an XLSX download. */
+export const nonSignersXlsxPath = (campaignId: string, unitId: string | null) =>
+  withQuery(`${campaignPath(campaignId)}/non-signers.xlsx`, { unitId: unitId ?? undefined })
+
+export const employeePledgesPath = (employeeId: string) =>
+  `/api/v1/employees/${encodeURIComponent(employeeId)}/pledges`
 
 export const revokeSignature = (signatureId: string, reason: string) =>
   apiPost<SignatureView>(`/api/v1/pledge-signatures/${encodeURIComponent(signatureId)}/revoke`, { reason })
