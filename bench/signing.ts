@@ -195,7 +195,8 @@ export const signing: Bench = {
     '--connections=200       concurrent clients',
     '--warmup=1000           more employees who sign first, not counted (0: none)',
     '--ceiling-duration=10   seconds of the bare-insert ceiling (after a 2 s warm-up)',
-    '--jobs=on|off           start the job queue in the app (production: on); off shows what receipts cost',
+    '--jobs=on|off|worker    job queue in the app (default, as RUN_JOBS=true), nowhere (off: receipts pile up), or in ' +
+      'a separate worker process (RUN_JOBS=false + `netra worker`)',
     '--drain=20              seconds to keep watching receipts being made after the run (0: skip)',
   ],
   async run(flags) {
@@ -205,7 +206,7 @@ export const signing: Bench = {
     const employees = roundDown(numberFlag(flags, 'employees', 10_000, { min: connections, integer: true }))
     const warmup = roundDown(numberFlag(flags, 'warmup', 1000, { integer: true }))
     const ceilingSeconds = numberFlag(flags, 'ceiling-duration', 10, { min: 1 })
-    const jobs = stringFlag(flags, 'jobs', ['on', 'off'] as const, 'on')
+    const jobs = stringFlag(flags, 'jobs', ['on', 'off', 'worker'] as const, 'on')
     const drainSeconds = numberFlag(flags, 'drain', 20, { integer: true })
     const kind = stringFlag(flags, 'db', databaseKinds, 'sqlite')
     const dataDir = makeTempDir('signing')
@@ -234,7 +235,13 @@ export const signing: Bench = {
         'the same for the app and the ceiling',
     )
     line(
-      `  job queue: ${jobs === 'on' ? 'started in the app process, as in production (receipts render while signing)' : 'NOT started (--jobs=off): receipts are only enqueued'}`,
+      `  job queue: ${
+        jobs === 'on'
+          ? 'started in the app process, as in production by default (receipts render while signing)'
+          : jobs === 'worker'
+            ? "in a separate `netra worker` process on the same machine (RUN_JOBS=false on the app: receipts render while signing, off the app's event loop)"
+            : 'NOT started (--jobs=off): receipts are only enqueued'
+      }`,
     )
 
     line(
@@ -276,7 +283,26 @@ export const signing: Bench = {
     }
 
     line(`\napp: starting (job queue ${jobs})…`)
-    const app = await startServer({ script: 'signing-app.ts', label: 'app', args: [`--jobs=${jobs}`], env })
+    const app = await startServer({
+      script: 'signing-app.ts',
+      label: 'app',
+      args: [`--jobs=${jobs === 'on' ? 'on' : 'off'}`],
+      env,
+    })
+    const worker =
+      jobs === 'worker'
+        ? await startServer({ script: 'job-worker.ts', label: 'worker', env }).catch(
+            async (error: unknown) => {
+              await app.stop()
+              throw error
+            },
+          )
+        : undefined
+    // Server CPU counts the worker too: it is part of what a signature costs on this machine.
+    const appPids = (server: RunningServer) => async () => [
+      ...(await serverPidsOf(server)()),
+      ...(worker ? [worker.pid] : []),
+    ]
     let warm: SigningRun | undefined
     let run: SigningRun
     let before: SigningProgress
@@ -285,7 +311,7 @@ export const signing: Bench = {
     try {
       if (warmup > 0) {
         line(`  warm-up: ${warmup.toLocaleString('en-US')} employees sign (not counted)…`)
-        warm = await signAll(app, setup.signers.slice(0, warmup), connections, serverPidsOf(app))
+        warm = await signAll(app, setup.signers.slice(0, warmup), connections, appPids(app))
         line(
           `  warm-up: ${formatRate(warm.perSecond)} signatures/s, POST ${describeLatencies(warm.sign)}; ` +
             `${warm.failed} failed`,
@@ -293,18 +319,13 @@ export const signing: Bench = {
       }
       before = await progressOf(app, setup.campaignId)
       line(`  measuring: ${employees.toLocaleString('en-US')} employees sign…`)
-      run = await signAll(
-        app,
-        setup.signers.slice(warmup, warmup + employees),
-        connections,
-        serverPidsOf(app),
-      )
+      run = await signAll(app, setup.signers.slice(warmup, warmup + employees), connections, appPids(app))
       after = await progressOf(app, setup.campaignId)
       line(
         `    ${describeCpu(run.cpu)}${isNoisy(run.cpu) ? ' — ! other work competed for the CPU: this run reads low' : ''}`,
       )
 
-      if (jobs === 'on' && drainSeconds > 0 && after.receipts < after.signatures) {
+      if (jobs !== 'off' && drainSeconds > 0 && after.receipts < after.signatures) {
         line(`  watching the receipts job for up to ${drainSeconds} s after the run…`)
         const started = performance.now()
         let end = after
@@ -319,6 +340,7 @@ export const signing: Bench = {
         }
       }
     } finally {
+      await worker?.stop()
       await app.stop()
     }
 

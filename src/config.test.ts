@@ -13,6 +13,12 @@ describe('parseConfig', () => {
     expect(config.publicUrl).toBe('http://localhost:3000')
     expect(config.isSecureOrigin).toBe(false)
     expect(config.logLevel).toBe('info')
+    expect(config.runJobs).toBe(true)
+  })
+
+  it('lets a server node leave background jobs to `netra worker` (RUN_JOBS=false)', () => {
+    expect(parseConfig({ RUN_JOBS: 'false' }).runJobs).toBe(false)
+    expect(() => parseConfig({ RUN_JOBS: 'sometimes' })).toThrow(ConfigError)
   })
 
   it('switches to PostgreSQL for a postgres:// DATABASE_URL and marks https origins secure', () => {

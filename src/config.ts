@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(30),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** false: this server node takes no background jobs (run `netra worker` elsewhere). */
+  RUN_JOBS: booleanString.default(true),
 })
 
 export type DatabaseConfig =
@@ -66,6 +68,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   readonly bootstrap: { readonly adminPassword: string | undefined; readonly demoSeed: boolean }
   readonly rateLimit: { readonly perMinute: number; readonly loginPerMinute: number }
+  /** The server process works background jobs too (RUN_JOBS, default true); `netra worker` always does. */
+  readonly runJobs: boolean
 }
 
 export class ConfigError extends Error {
@@ -120,6 +124,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     bootstrap: { adminPassword: e.NETRA_ADMIN_PASSWORD, demoSeed: e.DEMO_SEED },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },
+    runJobs: e.RUN_JOBS,
   })
 }
 

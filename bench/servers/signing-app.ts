@@ -12,6 +12,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import pino from 'pino'
 import { z } from 'zod'
 import { loadConfig } from '../../src/config.js'
@@ -62,7 +63,29 @@ if (profiler) {
   await profiler.post('Profiler.enable')
   await profiler.post('Profiler.start')
 }
+// Server-side time of each request by method (request received → response sent), printed on exit.
+const serverMs: Record<string, number[]> = {}
+app.server.on('request', (request: { method?: string }, response: NodeJS.EventEmitter) => {
+  const startedAt = performance.now()
+  response.once('finish', () => (serverMs[request.method ?? '?'] ??= []).push(performance.now() - startedAt))
+})
+// How long the event loop was blocked (PDF rendering, synchronous SQLite commits), printed on exit.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+loopDelay.enable()
 exitWithParent(async () => {
+  loopDelay.disable()
+  const ms = (ns: number) => (ns / 1e6).toFixed(1)
+  process.stderr.write(
+    `event loop delay: p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms\n`,
+  )
+  for (const [method, values] of Object.entries(serverMs)) {
+    values.sort((a, b) => a - b)
+    const at = (p: number) =>
+      (values[Math.min(values.length - 1, Math.floor(p * values.length))] ?? 0).toFixed(1)
+    process.stderr.write(
+      `server time ${method}: n ${values.length}, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms\n`,
+    )
+  }
   if (profiler && profileFile) {
     const { profile } = await profiler.post('Profiler.stop')
     writeFileSync(profileFile, JSON.stringify(profile))

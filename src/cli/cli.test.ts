@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { createTestDatabaseUrl, testDialect } from '../../test/support/test-db.js'
 import { parseDatabaseUrl } from '../config.js'
 import { createDatabase } from '../db/database.js'
+import { systemClock } from '../platform/clock.js'
+import { createJobQueue } from '../platform/jobs/index.js'
+import { createLogger } from '../platform/logger.js'
 
 const run = promisify(execFile)
 const bin = path.resolve('bin/netra.js')
@@ -121,6 +124,42 @@ describe('netra CLI', () => {
       expect(existsSync(target)).toBe(false)
     }
   })
+
+  it(
+    'runs a worker that works queued jobs without HTTP and stops on SIGTERM',
+    { timeout: 90_000 },
+    async () => {
+      const env = await environment()
+      expect((await netra(env, 'migrate')).code).toBe(0)
+      const worker = spawn(process.execPath, [bin, 'worker'], {
+        env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+      })
+      let stdout = ''
+      worker.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+      const exited = new Promise<number | null>((resolve) => worker.once('exit', resolve))
+      try {
+        await expect.poll(() => stdout, { timeout: 30_000 }).toContain('worker started')
+        // Another process (a server with RUN_JOBS=false) queues a job; the worker takes it.
+        const database = createDatabase(parseDatabaseUrl(env.DATABASE_URL))
+        const queue = createJobQueue(database, { logger: createLogger('silent'), clock: systemClock })
+        try {
+          const id = await queue.enqueue('auth.purge_sessions', {})
+          await expect
+            .poll(async () => (await queue.findJob('auth.purge_sessions', id ?? ''))?.state, {
+              timeout: 30_000,
+            })
+            .toBe('done')
+        } finally {
+          await queue.stop()
+          await database.close()
+        }
+      } finally {
+        worker.kill('SIGTERM')
+      }
+      expect(await exited).toBe(0)
+      expect(stdout).toContain('worker stopped (SIGTERM)')
+    },
+  )
 
   it('exits 2 with usage for unknown commands and bad arguments', async () => {
     const env = await environment()

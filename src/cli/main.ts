@@ -10,6 +10,7 @@ import { runBackup } from './commands/backup.js'
 import { runCreateAdmin } from './commands/create-admin.js'
 import { runMigrate } from './commands/migrate.js'
 import { runSeed } from './commands/seed.js'
+import { runWorker } from './commands/worker.js'
 // employee import
 import { runImportEmployees } from './commands/import-employees.js'
 import { CliError, type CommandResult } from './output.js'
@@ -25,6 +26,7 @@ const usage = `Netra — perintah administrasi / admin commands
   netra import employees FILE [--dry-run] [--create-missing-units] [--json] [--agency SLUG] [--map FIELD=HEADER]
                                          import employees from XLSX/CSV (SIASN headers); exit 1 = row errors,
                                          2 = unreadable file; without --agency: the only (or the demo) agency
+  netra worker                           work background jobs only, no HTTP (with RUN_JOBS=false on the servers)
 
 Configuration comes from the environment (DATA_DIR, DATABASE_URL, …): see README.md.`
 
@@ -106,6 +108,10 @@ async function run(argv: string[]): Promise<CommandResult> {
         agencySlug: values.agency,
         map: values.map,
       })
+    }
+    case 'worker': {
+      parseArgs({ args: rest, options: {}, strict: true })
+      return runWorker(config())
     }
     case undefined:
     case 'help':

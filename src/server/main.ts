@@ -83,7 +83,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 
   await app.listen({ port: config.server.port, host: config.server.host })
-  await context.jobs.start()
+  if (config.runJobs) await context.jobs.start()
+  else logger.info('background jobs are left to `netra worker` (RUN_JOBS=false)')
   logger.info(
     { version: appVersion, db: context.database.dialect, url: config.publicUrl },
     'Netra is listening',
