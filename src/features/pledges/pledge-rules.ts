@@ -240,3 +240,15 @@ export function localIsoWithOffset(instant: string, timeZone: string): string {
   const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
   return `${local}${offset}`
 }
+
+/** Signed share of targets in percent, one decimal (0 without targets). */
+export const percentOf = (signed: number, targets: number): number =>
+  targets === 0 ? 0 : Math.round((signed / targets) * 1000) / 10
+
+/** Coverage figures of a unit or campaign. */
+export const coverageCounts = (targets: number, signed: number) => ({
+  targets,
+  signed,
+  unsigned: targets - signed,
+  percent: percentOf(signed, targets),
+})

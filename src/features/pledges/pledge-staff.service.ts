@@ -17,7 +17,7 @@ import type { EmployeePledgeList, EmployeePledgeStatus, NonSignersQuery } from '
 import { localIsoWithOffset } from './pledge-rules.js'
 import * as repo from './pledges.repository.js'
 import type { CampaignStatus, TemplateKind } from './pledges.schema.js'
-import { pledgeStaffRoles, resolveScope } from './pledges.service.js'
+import { pledgeStaffRoles, resolveScope } from './pledge-scope.js'
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

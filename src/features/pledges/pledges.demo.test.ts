@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { insertAgency } from '../../../test/support/factories.js'
 import { createTestContext } from '../../../test/support/test-context.js'
 import { demoCampaignName, seedDemoPledges } from './pledges.demo.js'
-import { templateSha256 } from './pledges.service.js'
+import { templateSha256 } from './pledge-templates.service.js'
 
 describe('seedDemoPledges', () => {
   it('creates the default templates and a draft campaign for unit heads once', async () => {

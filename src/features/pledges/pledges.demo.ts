@@ -11,7 +11,7 @@ import { recordAuditEvent, systemActor, type AuditActor } from '../audit/audit.s
 import { defaultIntegrityPact } from './pledge-defaults.js'
 import * as repo from './pledges.repository.js'
 import type { CampaignTarget, Witness } from './pledges.schema.js'
-import { seedDefaultPledgeTemplates } from './pledges.service.js'
+import { seedDefaultPledgeTemplates } from './pledge-templates.service.js'
 
 export const demoCampaignName = 'Pakta Integritas Netralitas Kepala Unit — Pilkada 2024'
 

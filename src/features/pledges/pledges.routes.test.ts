@@ -7,7 +7,7 @@ import {
   signIn,
 } from '../../../test/support/factories.js'
 import { logCapture } from '../../../test/support/test-context.js'
-import { templateSha256 } from './pledges.service.js'
+import { templateSha256 } from './pledge-templates.service.js'
 import type {
   CampaignView,
   CoverageView,
