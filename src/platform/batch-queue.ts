@@ -1,7 +1,8 @@
 /**
  * Natural batching for a hot path: items pushed while a batch is being handled wait, and the next call of `handle`
- * gets all of them (up to `maxBatch`). A lone item is handled at once, so latency at low load is unchanged; under
- * load it grows by at most one batch, while the per-batch cost (a commit, an fsync, a lock) is paid once for many.
+ * gets all of them (up to `maxBatch`). A lone item is handled after one turn of the event loop, so latency at low
+ * load is unchanged; under load it grows by at most one batch, while the per-batch cost (a commit, an fsync, a lock)
+ * is paid once for many.
  * `handle` answers each item separately: one item's failure is that item's alone. If `handle` itself throws, every
  * item of that batch gets the error.
  */
@@ -50,7 +51,12 @@ export function createBatchQueue<I, O>(
   async function drain(): Promise<void> {
     draining = true
     try {
-      while (waiting.length > 0) await handleBatch(waiting.splice(0, maxBatch))
+      while (waiting.length > 0) {
+        // One turn of the event loop first: requests already read from their sockets join this batch. (On SQLite a
+        // batch runs without yielding, so without this turn a batch would only hold what came before the last one.)
+        await new Promise((resolve) => setImmediate(resolve))
+        await handleBatch(waiting.splice(0, maxBatch))
+      }
     } finally {
       draining = false
     }
