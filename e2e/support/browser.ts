@@ -72,8 +72,7 @@ export function watchPageErrors(page: Page): string[] {
   page.on('console', (message) => {
     if (message.type() !== 'error') return
     if (/Failed to load resource: the server responded with a status of 401/.test(message.text())) return
-    const url = message.location().url
-    problems.push(`console: ${message.text()}${url ? ` (${url})` : ''}`)
+    problems.push(`console: ${message.text()}`)
   })
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   return problems

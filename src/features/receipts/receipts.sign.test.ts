@@ -13,6 +13,12 @@ import { checkUploadedReceipt, receiptSha256 } from './receipts.verify.js'
 const passphrase = testP12Passphrase
 const signingTime = new Date('2026-11-23T02:20:00.000Z')
 
+/** node-forge's fromDer takes an options object at run time; its typings only know the older boolean form. */
+const readDer = forge.asn1.fromDer as unknown as (
+  bytes: string,
+  options: { parseAllBytes: boolean },
+) => forge.asn1.Asn1
+
 /** Checks the CMS signature of a signed PDF the way a reader does: digest of the byte range, RSA over the attributes. */
 function verifyPdfSignature(pdf: Uint8Array, cert: forge.pki.Certificate) {
   const text = Buffer.from(pdf).toString('latin1')
@@ -25,11 +31,12 @@ function verifyPdfSignature(pdf: Uint8Array, cert: forge.pki.Certificate) {
     Buffer.from(pdf.subarray(a, a + b)),
     Buffer.from(pdf.subarray(c, c + d)),
   ])
-  const hex = Buffer.from(pdf.subarray(a + b + 1, c - 1))
-    .toString('latin1')
-    .replace(/0+$/, '')
-  const der = Buffer.from(hex.length % 2 === 0 ? hex : `${hex}0`, 'hex')
-  const message = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(der.toString('binary'))) as any
+  // The placeholder is zero-padded after the DER; stripping zeros would also eat a signature ending in 0x00 (1 in
+  // 256), so the DER is read by its own length and the padding left unread.
+  const der = Buffer.from(Buffer.from(pdf.subarray(a + b + 1, c - 1)).toString('latin1'), 'hex')
+  const message = forge.pkcs7.messageFromAsn1(
+    readDer(der.toString('binary'), { parseAllBytes: false }),
+  ) as any
   const attributes: any[] = message.rawCapture.authenticatedAttributes
   const digestAttribute = attributes.find(
     (attribute) => forge.asn1.derToOid(attribute.value[0].value) === forge.pki.oids.messageDigest,
