@@ -3,7 +3,7 @@
  * allows (event-files.ts), listed, downloaded by those who see the event, removed by those who manage it (an apel's
  * photos stay once its leader signed the record). Every change is audited inside its transaction.
  */
-import { rename, rm } from 'node:fs/promises'
+import { rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import type { Kysely } from 'kysely'
@@ -128,7 +128,11 @@ export function createEventFilesService({ db, clock, fileDir }: EventFilesServic
           throw new DomainError('event.file_not_found', { fileId })
         throw error
       }
-      return { view: toFileView(row), filePath: fileOf(row.id) }
+      const filePath = fileOf(row.id)
+      // A row whose file is gone from disk (restored database, deleted by hand) is "not found", not a broken stream.
+      if (!(await stat(filePath).catch(() => null))?.isFile())
+        throw new DomainError('event.file_not_found', { fileId })
+      return { view: toFileView(row), filePath }
     },
 
     async deleteFile(actor: Actor, fileId: string): Promise<void> {

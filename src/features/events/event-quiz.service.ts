@@ -88,7 +88,8 @@ export function createEventQuizService({ db, clock, serverSecret }: EventQuizSer
         createdAt: now,
       }))
       await db.transaction().execute(async (trx) => {
-        // Checked inside the transaction: an answer sheet refers to these questions' ids.
+        // Checked inside the transaction, under the event's lock: an answer sheet refers to these questions' ids.
+        await repo.lockEvent(trx, eventId)
         const answered = await repo.countQuizResults(trx, eventId)
         if (answered > 0) throw new DomainError('event.quiz_locked', { answerCount: answered })
         await repo.replaceQuizQuestions(trx, eventId, rows)
@@ -144,6 +145,16 @@ export function createEventQuizService({ db, clock, serverSecret }: EventQuizSer
       }
       try {
         await db.transaction().execute(async (trx) => {
+          // The quiz may have been saved anew since the questions were read: score against what stands now.
+          await repo.lockEvent(trx, event.id)
+          const now = (await repo.listQuizQuestions(trx, event.id)).map((question) => question.id)
+          if (now.length !== questions.length || questions.some((question) => !now.includes(question.id)))
+            throw new DomainError('event.quiz_answers_invalid', {
+              unknown: [],
+              duplicated: [],
+              missing: now,
+              badOption: [],
+            })
           await repo.insertQuizResult(trx, row)
           await recordAuditEvent(trx, clock, selfQuizActor, {
             action: 'event.quiz_answered',

@@ -152,14 +152,31 @@ export const findEmployeesByIds = (db: Kysely<Database>, ids: readonly string[])
     .where('employees.id', 'in', ids.length === 0 ? [''] : [...ids])
     .execute()
 
-export const findEmployeesByNips = (db: Kysely<Database>, agencyId: string, nips: readonly string[]) =>
-  db
-    .selectFrom('employees')
-    .innerJoin('units', 'units.id', 'employees.unitId')
-    .select(employeeColumns)
-    .where('employees.agencyId', '=', agencyId)
-    .where('employees.nip', 'in', nips.length === 0 ? [''] : [...nips])
-    .execute()
+/** Values per IN list: under SQLite's and PostgreSQL's bind-parameter limits however long a sheet is. */
+const inListSize = 1000
+
+function chunksOf(values: readonly string[]): string[][] {
+  const unique = [...new Set(values)]
+  const chunks: string[][] = []
+  for (let start = 0; start < unique.length; start += inListSize)
+    chunks.push(unique.slice(start, start + inListSize))
+  return chunks
+}
+
+export async function findEmployeesByNips(db: Kysely<Database>, agencyId: string, nips: readonly string[]) {
+  const found = []
+  for (const chunk of chunksOf(nips))
+    found.push(
+      ...(await db
+        .selectFrom('employees')
+        .innerJoin('units', 'units.id', 'employees.unitId')
+        .select(employeeColumns)
+        .where('employees.agencyId', '=', agencyId)
+        .where('employees.nip', 'in', chunk)
+        .execute()),
+    )
+  return found
+}
 
 /* Attendance ------------------------------------------------------------------------------------------------ */
 
@@ -177,14 +194,17 @@ export async function findPresentEmployeeIds(
   eventId: string,
   employeeIds: readonly string[],
 ): Promise<Set<string>> {
-  if (employeeIds.length === 0) return new Set()
-  const rows = await db
-    .selectFrom('eventAttendances')
-    .select('employeeId')
-    .where('eventId', '=', eventId)
-    .where('employeeId', 'in', [...employeeIds])
-    .execute()
-  return new Set(rows.map((row) => row.employeeId))
+  const present = new Set<string>()
+  for (const chunk of chunksOf(employeeIds)) {
+    const rows = await db
+      .selectFrom('eventAttendances')
+      .select('employeeId')
+      .where('eventId', '=', eventId)
+      .where('employeeId', 'in', chunk)
+      .execute()
+    for (const row of rows) present.add(row.employeeId)
+  }
+  return present
 }
 
 export const findAttendance = (db: Kysely<Database>, eventId: string, employeeId: string) =>
@@ -384,6 +404,18 @@ export async function retargetAttendances(
 }
 
 /* Quiz ------------------------------------------------------------------------------------------------------ */
+
+/**
+ * Takes the event row's write lock until the transaction ends (a no-op update, portable): saving a quiz and storing
+ * an answer sheet both take it first, so neither reads the other's half-done state.
+ */
+export async function lockEvent(db: Kysely<Database>, eventId: string): Promise<void> {
+  await db
+    .updateTable('events')
+    .set((eb) => ({ updatedAt: eb.ref('updatedAt') }))
+    .where('id', '=', eventId)
+    .execute()
+}
 
 export const listQuizQuestions = (db: Kysely<Database>, eventId: string): Promise<QuizQuestionRow[]> =>
   db.selectFrom('eventQuizQuestions').selectAll().where('eventId', '=', eventId).orderBy('position').execute()

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EventFileView, EventList, EventView } from './events.schema.js'
@@ -173,6 +173,22 @@ describe('materials and photos', () => {
     expect(download.headers['content-disposition']).toContain('Materi%20SE%20Netralitas.pdf')
     expect(download.rawPayload.equals(pdfBytes)).toBe(true)
     expect(await auditActions(f, event.id)).toEqual(['event.created', 'event.file_added', 'event.file_added'])
+  })
+
+  it('answers 404 for a file whose bytes are gone from disk, not a broken download', async () => {
+    const f = await arrangeEvents()
+    const event = await createEvent(f)
+    const pdf = await upload(
+      f,
+      `/events/${event.id}/materials?fileName=materi.pdf`,
+      pdfBytes,
+      'application/pdf',
+    )
+    const id = pdf.json<EventFileView>().id
+    rmSync(path.join(f.dataDir, 'events', id))
+    const download = await api(f.app, f.session, 'GET', `/event-files/${id}`)
+    expect(download.statusCode).toBe(404)
+    expect(download.json()).toMatchObject({ error: { code: 'event.file_not_found' } })
   })
 
   it('refuses a file whose bytes are not an accepted kind with 415, whatever its declared type, and keeps nothing', async () => {
