@@ -108,6 +108,7 @@ export type EmployeeImportErrorCode = (typeof employeeImportErrorCodes)[number]
 export const pledgeErrorCodes = [
   'pledge.template_not_found',
   'pledge.template_archived',
+  'pledge.template_modified',
   'pledge.campaign_not_found',
   'pledge.campaign_not_draft',
   'pledge.campaign_already_open',

@@ -84,6 +84,7 @@ export const statusByCode = {
   // --- end employee import and export ---
   // --- pledges (issue #4) ---
   'pledge.template_not_found': 404,
+  'pledge.template_modified': 409,
   'pledge.template_archived': 409,
   'pledge.campaign_not_found': 404,
   'pledge.campaign_not_draft': 409,

@@ -68,10 +68,13 @@ export async function recordAuditEvents(
   const byChain = new Map<string, AuditEntry[]>()
   for (const entry of entries) {
     const chain = chainForAgency(entry.agencyId ?? null)
-    byChain.set(chain, [...(byChain.get(chain) ?? []), entry])
+    const list = byChain.get(chain)
+    if (list) list.push(entry)
+    else byChain.set(chain, [entry])
   }
   const rows = new Map<AuditEntry, AuditEventRow>()
-  for (const [chain, chainEntries] of byChain) {
+  // Chains are locked in one fixed order, so two writers covering the same agencies cannot deadlock.
+  for (const [chain, chainEntries] of [...byChain].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     await auditRepository.lockChain(trx, chain)
     const head = await auditRepository.findChainHead(trx, chain)
     let seq = head ? Number(head.seq) : 0

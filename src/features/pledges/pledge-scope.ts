@@ -3,7 +3,14 @@
  * (by the unit each target was in when the campaign opened); anything outside is "not found".
  */
 import type { Kysely } from 'kysely'
-import { holdsRoleOver, isSuperAdmin, type Actor, type Role } from '../../domain/access.js'
+import {
+  administeredAgencyIds,
+  canAdministerAgency,
+  holdsRoleOver,
+  isSuperAdmin,
+  type Actor,
+  type Role,
+} from '../../domain/access.js'
 import { DomainError } from '../../domain/errors.js'
 import { ancestryOf } from '../../domain/unit-tree.js'
 import type { Database } from '../../db/tables.js'
@@ -48,16 +55,12 @@ export function agencyOf(actor: Actor, requested: string | undefined): string {
   })
 }
 
-export const managesAgency = (actor: Actor, agencyId: string): boolean =>
-  holdsRoleOver(actor, ['agency_admin'], { agencyId, unitAncestry: [] })
+/** Agency admins (whole agency) and super admins manage an agency's templates and campaigns. */
+export const managesAgency = canAdministerAgency
 
-/** Super admins pass `holdsRoleOver` everywhere; revocation is for the agency's own admin only. */
-export function isSuperAdminOnly(actor: Actor, agencyId: string): boolean {
-  return (
-    isSuperAdmin(actor) &&
-    !actor.assignments.some((a) => a.role === 'agency_admin' && a.agencyId === agencyId && a.unitId === null)
-  )
-}
+/** Super admins pass every check; revocation is for the agency's own admin only. */
+export const isSuperAdminOnly = (actor: Actor, agencyId: string): boolean =>
+  isSuperAdmin(actor) && !administeredAgencyIds(actor).includes(agencyId)
 
 /** Loading templates, campaigns and units with the reader's scope checked (404 for anything out of reach). */
 export function createPledgeAccess(db: Kysely<Database>) {

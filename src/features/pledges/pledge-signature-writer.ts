@@ -36,16 +36,16 @@ export interface SignatureWriterDeps {
   readonly jobs?: Pick<JobQueue, 'enqueueManyWithin' | 'wake'> | undefined
 }
 
-export function createSignatureWriter({ db, clock, jobs }: SignatureWriterDeps) {
-  /** "You signed" when an active signature stands (e.g. written earlier in this batch), else "code used". */
-  async function usedCodeError(
-    exec: Kysely<Database>,
-    target: signingRepo.SigningTarget,
-  ): Promise<DomainError> {
-    const active = await repo.findActiveSignature(exec, target.campaignId, target.employeeId)
-    return new DomainError(active ? 'pledge.already_signed' : 'pledge.code_used')
-  }
+/** The refusal of a used code: "you signed" when an active signature stands (maybe written earlier in this batch), else "code used". */
+export async function usedCodeError(
+  exec: Kysely<Database>,
+  target: signingRepo.SigningTarget,
+): Promise<DomainError> {
+  const active = await repo.findActiveSignature(exec, target.campaignId, target.employeeId)
+  return new DomainError(active ? 'pledge.already_signed' : 'pledge.code_used')
+}
 
+export function createSignatureWriter({ db, clock, jobs }: SignatureWriterDeps) {
   async function writeTogether(
     trx: Kysely<Database>,
     items: readonly NewSignature[],

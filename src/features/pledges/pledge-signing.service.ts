@@ -19,7 +19,7 @@ import type { Database } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
 import { newVerifyCode, type CodeHasher } from './pledge-codes.js'
-import { createSignatureWriter } from './pledge-signature-writer.js'
+import { createSignatureWriter, usedCodeError } from './pledge-signature-writer.js'
 import { localIsoWithOffset, maskName, namesResemble, signingWindowState } from './pledge-rules.js'
 import * as signingRepo from './pledge-signing.repository.js'
 import * as repo from './pledges.repository.js'
@@ -73,15 +73,6 @@ export function createPledgeSigning({ db, clock, codes, verifyLink, jobs }: Pled
     signingWindowState({ ...target, status: target.status as CampaignStatus }, clock.now())
 
   const isLocked = (target: signingRepo.SigningTarget) => Number(target.failedAttempts) >= maxFailedAttempts
-
-  /** The refusal of a code that is already used: "you signed" when a signature stands, else "used". */
-  async function usedCodeError(
-    exec: Kysely<Database>,
-    target: signingRepo.SigningTarget,
-  ): Promise<DomainError> {
-    const active = await repo.findActiveSignature(exec, target.campaignId, target.employeeId)
-    return new DomainError(active ? 'pledge.already_signed' : 'pledge.code_used')
-  }
 
   /** Counts a wrong date of birth; the error says how many tries are left, or that the code is now locked. */
   async function refuseIdentity(target: signingRepo.SigningTarget, codeHash: string): Promise<never> {

@@ -198,7 +198,7 @@ export function createPledgeTemplates({
           },
         )
         // Someone else added a version meanwhile: their text is the current one; ask to look again.
-        if (!changed) throw new DomainError('pledge.template_not_found', { templateId, reason: 'modified' })
+        if (!changed) throw new DomainError('pledge.template_modified', { templateId })
         const version: repo.TemplateVersionRow = {
           id: newId(),
           templateId: template.id,
@@ -232,10 +232,16 @@ export function createPledgeTemplates({
         const [current] = await repo.findCurrentVersions(trx, [template])
         if (!current) throw new DomainError('pledge.template_not_found', { templateId })
         if ((template.archivedAt !== null) === body.archived) return toTemplateView(template, current)
-        await repo.updateTemplateIfVersion(trx, template.id, Number(template.currentVersion), {
-          archivedAt,
-          updatedAt: now,
-        })
+        const changed = await repo.updateTemplateIfVersion(
+          trx,
+          template.id,
+          Number(template.currentVersion),
+          {
+            archivedAt,
+            updatedAt: now,
+          },
+        )
+        if (!changed) throw new DomainError('pledge.template_modified', { templateId })
         await recordAuditEvent(trx, clock, auditActorOf(actor), {
           action: body.archived ? 'pledge_template.archived' : 'pledge_template.restored',
           entityType: 'pledge_template',

@@ -137,6 +137,13 @@ function openP12(p12: Uint8Array, passphrase: string): OpenedP12 {
     return publicKey.n?.equals(rsaKey.n) === true && publicKey.e?.equals(rsaKey.e) === true
   })
   if (!certificate) throw new ReceiptSigningError('p12_incomplete', { keyCount })
+  // A validity forge could not read comes back as an Invalid Date: refuse the file instead of failing later.
+  if (
+    [certificate.validity.notBefore, certificate.validity.notAfter].some((date) =>
+      Number.isNaN(date.getTime()),
+    )
+  )
+    throw new ReceiptSigningError('p12_incomplete')
   const der = forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes()
   return {
     key: rsaKey,
