@@ -14,7 +14,6 @@ import { createContext } from '../../src/context.js'
 import type { EmployeeRow, UnitRow } from '../../src/db/tables.js'
 import { searchNameOf } from '../../src/domain/employee-record.js'
 import type { Gender } from '../../src/domain/employee-fields.js'
-import { childPath, depthOf, rootPath } from '../../src/domain/unit-tree.js'
 import { createAgency } from '../../src/features/agencies/agencies.service.js'
 import { systemActor } from '../../src/features/audit/audit.service.js'
 import { newTotpSecret } from '../../src/features/auth/totp.js'
@@ -26,6 +25,7 @@ import { createLogger } from '../../src/platform/logger.js'
 import { newId } from '../../src/platform/ids.js'
 import { createSealer } from '../../src/platform/sealer.js'
 import { parseArgs } from '../lib/args.js'
+import { unitRows } from '../lib/unit-rows.js'
 import { announceResult } from '../lib/child-protocol.js'
 
 export interface SearchSetupResult {
@@ -62,28 +62,7 @@ const agency = await createAgency(db, context.clock, systemActor, {
 const now = context.clock.now().toISOString()
 
 // 40 OPD × 5 bidang × 4 units below each bidang = 1,040 units.
-const units: UnitRow[] = []
-const unit = (parent: UnitRow | null, name: string, kind: string): UnitRow => {
-  const id = newId()
-  const path = childPath(parent?.path ?? rootPath, id)
-  const row: UnitRow = {
-    id,
-    agencyId: agency.id,
-    parentId: parent?.id ?? null,
-    code: null,
-    name,
-    kind,
-    regionCode: null,
-    headEmployeeId: null,
-    path,
-    depth: depthOf(path),
-    deactivatedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  units.push(row)
-  return row
-}
+const { units, unit } = unitRows(agency.id, now)
 const large: string[] = []
 const small: string[] = []
 const leaves: UnitRow[] = []

@@ -16,7 +16,6 @@ import type { EmployeeRow, UnitRow } from '../../src/db/tables.js'
 import type { Actor } from '../../src/domain/access.js'
 import type { Gender } from '../../src/domain/employee-fields.js'
 import { searchNameOf } from '../../src/domain/employee-record.js'
-import { childPath, depthOf, rootPath } from '../../src/domain/unit-tree.js'
 import { createAgency } from '../../src/features/agencies/agencies.service.js'
 import { systemActor } from '../../src/features/audit/audit.service.js'
 import { createAccount } from '../../src/features/auth/users.service.js'
@@ -26,6 +25,7 @@ import { insertUnits } from '../../src/features/units/units.repository.js'
 import { createLogger } from '../../src/platform/logger.js'
 import { newId } from '../../src/platform/ids.js'
 import { parseArgs } from '../lib/args.js'
+import { unitRows } from '../lib/unit-rows.js'
 import { announceResult } from '../lib/child-protocol.js'
 
 /** What one virtual client needs: the code from the link and what the employee types. */
@@ -64,28 +64,7 @@ const agency = await createAgency(db, context.clock, systemActor, {
 const now = context.clock.now().toISOString()
 
 // 4 OPD × 4 units below each = 20 units; employees sit in the 16 lower ones.
-const units: UnitRow[] = []
-const unit = (parent: UnitRow | null, name: string, kind: string): UnitRow => {
-  const id = newId()
-  const path = childPath(parent?.path ?? rootPath, id)
-  const row: UnitRow = {
-    id,
-    agencyId: agency.id,
-    parentId: parent?.id ?? null,
-    code: null,
-    name,
-    kind,
-    regionCode: null,
-    headEmployeeId: null,
-    path,
-    depth: depthOf(path),
-    deactivatedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  }
-  units.push(row)
-  return row
-}
+const { units, unit } = unitRows(agency.id, now)
 const leaves: UnitRow[] = []
 for (const opd of ['Dinas Pendidikan', 'Dinas Kesehatan', 'Dinas Perhubungan', 'BKPSDM']) {
   const parent = unit(null, opd, 'dinas')
