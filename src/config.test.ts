@@ -26,9 +26,16 @@ describe('parseConfig', () => {
       DATABASE_URL: 'postgres://u:p@db:5432/netra',
       PUBLIC_URL: 'https://netra.example.go.id/',
     })
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/netra' })
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/netra', poolSize: 20 })
     expect(config.publicUrl).toBe('https://netra.example.go.id')
     expect(config.isSecureOrigin).toBe(true)
+  })
+
+  it('sizes the PostgreSQL pool from DATABASE_POOL_SIZE, within 2–500', () => {
+    const config = parseConfig({ DATABASE_URL: 'postgres://u:p@db/netra', DATABASE_POOL_SIZE: '48' })
+    expect(config.database).toMatchObject({ kind: 'postgres', poolSize: 48 })
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(ConfigError)
+    expect(() => parseConfig({ DATABASE_POOL_SIZE: 'many' })).toThrow(ConfigError)
   })
 
   it('lists every bad variable at once', () => {

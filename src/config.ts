@@ -14,6 +14,9 @@ const booleanString = z
 
 const positiveInt = z.coerce.number().int().positive()
 
+/** PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. */
+export const defaultPoolSize = 20
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -24,6 +27,8 @@ const EnvSchema = z.object({
       message: 'must start with sqlite: or postgres://',
     })
     .optional(),
+  /** PostgreSQL only: connections each process keeps (the server, and each `netra worker`). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(defaultPoolSize),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -41,6 +46,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt.default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: positiveInt.default(30),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** Threads drawing receipt PDFs beside the event loop (0: on it); default one per spare core, 1–4. */
+  RECEIPT_RENDER_THREADS: z.coerce.number().int().min(0).max(32).optional(),
   /** false: this server node takes no background jobs (run `netra worker` elsewhere). */
   RUN_JOBS: booleanString.default(true),
 })
@@ -52,7 +59,7 @@ export type DatabaseConfig =
       readonly url: string
       readonly synchronous: 'FULL' | 'NORMAL'
     }
-  | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize: number }
 
 export interface Config {
   readonly server: { readonly port: number; readonly host: string; readonly trustProxy: boolean }
@@ -70,6 +77,8 @@ export interface Config {
   readonly rateLimit: { readonly perMinute: number; readonly loginPerMinute: number }
   /** The server process works background jobs too (RUN_JOBS, default true); `netra worker` always does. */
   readonly runJobs: boolean
+  /** Receipt PDF threads (RECEIPT_RENDER_THREADS); undefined = one per spare core, 1–4. */
+  readonly receiptRenderThreads: number | undefined
 }
 
 export class ConfigError extends Error {
@@ -87,12 +96,16 @@ function deepFreeze<T>(value: T): T {
   return value
 }
 
-export function parseDatabaseUrl(url: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): DatabaseConfig {
+export function parseDatabaseUrl(
+  url: string,
+  synchronous: 'FULL' | 'NORMAL' = 'FULL',
+  poolSize = defaultPoolSize,
+): DatabaseConfig {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\//, '')
     return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file), url, synchronous }
   }
-  return { kind: 'postgres', url }
+  return { kind: 'postgres', url, poolSize }
 }
 
 /** Pure: env → frozen Config. Throws ConfigError naming every bad variable. */
@@ -116,7 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     isSecureOrigin: publicUrl.startsWith('https://'),
     dataDir,
-    database: parseDatabaseUrl(databaseUrl, e.SQLITE_SYNCHRONOUS),
+    database: parseDatabaseUrl(databaseUrl, e.SQLITE_SYNCHRONOUS, e.DATABASE_POOL_SIZE),
     sessionSecret: e.SESSION_SECRET,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
@@ -125,6 +138,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     bootstrap: { adminPassword: e.NETRA_ADMIN_PASSWORD, demoSeed: e.DEMO_SEED },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },
     runJobs: e.RUN_JOBS,
+    receiptRenderThreads: e.RECEIPT_RENDER_THREADS,
   })
 }
 

@@ -26,6 +26,7 @@ import {
   createPledgeReceiptsService,
   registerPledgeReceiptJobs,
 } from './features/pledges/pledge-receipts.service.js'
+import { createReceiptRenderer, type ReceiptRenderer } from './features/receipts/receipts.render-pool.js'
 import { createPledgesService } from './features/pledges/pledges.service.js'
 import { createPledgeStaffService } from './features/pledges/pledge-staff.service.js'
 // events (issue #4)
@@ -75,8 +76,10 @@ export async function createServices(deps: {
   mailer: Mailer
   /** Services that queue work inside their own transactions (pledge receipts) take the queue here. */
   jobs: JobQueue
+  /** Receipt PDFs, drawn on worker threads. */
+  receiptRenderer: ReceiptRenderer
 }) {
-  const { database, clock, config, logger, mailer, jobs } = deps
+  const { database, clock, config, logger, mailer, jobs, receiptRenderer } = deps
   const db = database.db
   if (!config.sessionSecret) throw new Error('SESSION_SECRET is required (loadConfig generates one)')
   const totpSealer = await createSealer(config.sessionSecret, 'totp')
@@ -130,6 +133,7 @@ export async function createServices(deps: {
       publicUrl: config.publicUrl,
       logger,
       certificates: receiptCertificates,
+      renderer: receiptRenderer,
     }),
     receiptCertificates,
     // events (issue #4)
@@ -187,7 +191,10 @@ export async function createContext(config: Config, options: CreateContextOption
       clock,
       ...(options.pgBossSchema ? { pgBossSchema: options.pgBossSchema } : {}),
     })
-    const services = await createServices({ database, clock, config, logger, mailer, jobs })
+    const receiptRenderer = createReceiptRenderer(
+      config.receiptRenderThreads === undefined ? {} : { threads: config.receiptRenderThreads },
+    )
+    const services = await createServices({ database, clock, config, logger, mailer, jobs, receiptRenderer })
     await registerJobs(jobs, services)
     return {
       config,
@@ -202,6 +209,7 @@ export async function createContext(config: Config, options: CreateContextOption
         await services.employeeImports.whenIdle()
         // Jobs stop before the database closes: running handlers still need it.
         await jobs.stop()
+        await receiptRenderer.close()
         mailer.close()
         await database.close()
       },

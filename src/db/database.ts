@@ -4,9 +4,18 @@
  * PostgreSQL timestamptz/date/json/int8 come back as ISO strings, 'YYYY-MM-DD', JSON text and numbers.
  */
 import SqliteDatabase from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+} from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
+import { namedStatementFor } from './prepared-query.js'
 import { withStatementCache } from './sqlite-statement-cache.js'
 import type { Database } from './tables.js'
 
@@ -58,6 +67,26 @@ function portableTypeParser(oid: number, format?: string): (value: string) => un
     }
     default:
       return pg.types.getTypeParser(oid, (format ?? 'text') as 'text') as (value: string) => unknown
+  }
+}
+
+/**
+ * The pool as Kysely sees it: SQL that a prepared query registered (prepared-query.ts) goes to the server as a named
+ * statement, which pg parses once per connection and PostgreSQL plans once per connection; everything else as is.
+ */
+function withNamedStatements(pool: pg.Pool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect()
+      const query = (text: unknown, values?: readonly unknown[]) => {
+        const name = typeof text === 'string' ? namedStatementFor(text) : undefined
+        return name === undefined
+          ? client.query(text as string, values as unknown[])
+          : client.query({ name, text: text as string, values: values as unknown[] })
+      }
+      return { query: query as unknown as PostgresPoolClient['query'], release: () => client.release() }
+    },
+    end: () => pool.end(),
   }
 }
 
@@ -118,7 +147,7 @@ export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOp
 
   const pool = new pg.Pool({
     connectionString: config.url,
-    max: options.poolSize ?? 10,
+    max: options.poolSize ?? config.poolSize,
     connectionTimeoutMillis: 5000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     types: { getTypeParser: portableTypeParser as never },
@@ -126,7 +155,7 @@ export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOp
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined)
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
     plugins: [new CamelCasePlugin()],
   })
   let closed = false

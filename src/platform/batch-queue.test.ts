@@ -58,6 +58,27 @@ describe('createBatchQueue', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(4)
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(13)
   })
+
+  it('handles up to `concurrency` batches at once, never more, and serves every item', async () => {
+    let running = 0
+    let most = 0
+    const queue = createBatchQueue<number, number>(
+      async (items) => {
+        running += 1
+        most = Math.max(most, running)
+        await sleep(10)
+        running -= 1
+        return items.map((n) => ({ ok: true, value: n * 2 }))
+      },
+      { maxBatch: 3, concurrency: 2 },
+    )
+    const first = queue.push(0)
+    await sleep(2) // the first batch is under way; a second may start beside it
+    const rest = Array.from({ length: 11 }, (_, n) => queue.push(n + 1))
+    expect(await Promise.all([first, ...rest])).toEqual(Array.from({ length: 12 }, (_, n) => n * 2))
+    expect(most).toBe(2)
+    expect(queue.stats().items).toBe(12)
+  })
 })
 
 describe('settle', () => {

@@ -3,6 +3,8 @@
  * gets all of them (up to `maxBatch`). A lone item is handled after one turn of the event loop, so latency at low
  * load is unchanged; under load it grows by at most one batch, while the per-batch cost (a commit, an fsync, a lock)
  * is paid once for many.
+ * With `concurrency` above 1, up to that many batches are handled at once (PostgreSQL: the next batch's first
+ * statements run while the previous one commits).
  * `handle` answers each item separately: one item's failure is that item's alone. If `handle` itself throws, every
  * item of that batch gets the error.
  */
@@ -25,11 +27,13 @@ export const defaultMaxBatch = 100
 
 export function createBatchQueue<I, O>(
   handle: (items: readonly I[]) => Promise<readonly Settled<O>[]>,
-  options: { readonly maxBatch?: number } = {},
+  options: { readonly maxBatch?: number; readonly concurrency?: number } = {},
 ): BatchQueue<I, O> {
   const maxBatch = options.maxBatch ?? defaultMaxBatch
+  const concurrency = options.concurrency ?? 1
   const waiting: Waiting<I, O>[] = []
-  let draining = false
+  let running = 0
+  let scheduled = false
   let batches = 0
   let items = 0
 
@@ -48,25 +52,28 @@ export function createBatchQueue<I, O>(
     }
   }
 
-  async function drain(): Promise<void> {
-    draining = true
-    try {
-      while (waiting.length > 0) {
-        // One turn of the event loop first: requests already read from their sockets join this batch. (On SQLite a
-        // batch runs without yielding, so without this turn a batch would only hold what came before the last one.)
-        await new Promise((resolve) => setImmediate(resolve))
-        await handleBatch(waiting.splice(0, maxBatch))
-      }
-    } finally {
-      draining = false
-    }
+  function schedule(): void {
+    if (scheduled || running >= concurrency || waiting.length === 0) return
+    scheduled = true
+    // One turn of the event loop first: requests already read from their sockets join this batch. (On SQLite a
+    // batch runs without yielding, so without this turn a batch would only hold what came before the last one.)
+    setImmediate(() => {
+      scheduled = false
+      if (running >= concurrency || waiting.length === 0) return
+      running += 1
+      void handleBatch(waiting.splice(0, maxBatch)).finally(() => {
+        running -= 1
+        schedule()
+      })
+      schedule()
+    })
   }
 
   return {
     push(item) {
       return new Promise<O>((resolve, reject) => {
         waiting.push({ item, resolve, reject })
-        if (!draining) void drain()
+        schedule()
       })
     },
     stats: () => ({ batches, items }),

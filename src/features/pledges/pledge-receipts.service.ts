@@ -19,7 +19,8 @@ import type { Database } from '../../db/tables.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
 import type { Logger } from '../../platform/logger.js'
 import type { SigningCertificatesService } from '../agencies/signing-certificates.service.js'
-import { renderReceipt, verifyUrlOf } from '../receipts/receipts.render.js'
+import type { ReceiptRenderer } from '../receipts/receipts.render-pool.js'
+import { verifyUrlOf } from '../receipts/receipts.render.js'
 import { checkUploadedReceipt, receiptSha256 } from '../receipts/receipts.verify.js'
 import * as repo from './pledge-receipts.repository.js'
 
@@ -47,12 +48,15 @@ export function createPledgeReceiptsService({
   publicUrl,
   logger,
   certificates,
+  renderer,
 }: {
   db: Kysely<Database>
   clock: Clock
   publicUrl: string
   logger: Logger
   certificates: Pick<SigningCertificatesService, 'activeSignerFor'>
+  /** Draws the PDFs (receipts.render-pool.ts: on worker threads). */
+  renderer: Pick<ReceiptRenderer, 'render'>
 }) {
   /** Signs the rendered PDF with the agency's active certificate, if any; falls back to the unsigned PDF. */
   async function sealWithAgencyCertificate(
@@ -103,7 +107,7 @@ export function createPledgeReceiptsService({
       if (await repo.findReceipt(db, signatureId)) return
       const source = await repo.findReceiptSource(db, signatureId)
       if (!source) return // nothing to make: the signature is gone (never happens: signatures are not deleted)
-      const pdf = await renderReceipt({
+      const pdf = await renderer.render({
         agencyName: source.agencyName,
         documentTitle: source.documentTitle,
         documentText: source.documentText,

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { verifyAuditChains } from '../audit/audit.service.js'
+import { maskName } from './pledge-rules.js'
 import { arrangePledges, countRows, sign } from './pledges.testing.js'
 
 describe('signatures written together', () => {
@@ -47,5 +48,23 @@ describe('signatures written together', () => {
     await expect
       .poll(() => countRows(f.context, 'pledgeReceipts'), { timeout: 30_000, interval: 200 })
       .toBe(signers.length)
+  })
+
+  it('answers page loads that arrive together each with its own code holder (lookups batched on PostgreSQL)', async () => {
+    const f = await arrangePledges()
+    const { codeOf } = await f.openCampaign()
+    const people = [f.people.kadis, f.people.kapus, f.people.perawat, f.people.honorer, f.people.guru]
+    const codes = [...people.map((person) => codeOf(person.id).code), 'kode-yang-tidak-ada-sama-sekali']
+    // Every page twice, all in flight at once, plus an unknown code.
+    const responses = await Promise.all(
+      [...codes, ...codes].map((code) =>
+        f.app.inject({ method: 'GET', url: `/api/v1/public/pledges/${encodeURIComponent(code)}` }),
+      ),
+    )
+    const answers = responses.map((r) =>
+      r.statusCode === 200 ? (r.json().signerNameMasked as string) : `${r.statusCode} ${r.json().error.code}`,
+    )
+    const expected = [...people.map((person) => maskName(person.name)), '404 pledge.code_invalid']
+    expect(answers).toEqual([...expected, ...expected])
   })
 })

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../domain/clock.js'
 import { DomainError } from '../../domain/errors.js'
 import type { Database } from '../../db/tables.js'
+import { isPostgres } from '../../db/database.js'
 import { createBatchQueue, settle, type Settled } from '../../platform/batch-queue.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
 import { recordAuditEvents, type AuditActor } from '../audit/audit.service.js'
@@ -44,6 +45,12 @@ export async function usedCodeError(
   const active = await repo.findActiveSignature(exec, target.campaignId, target.employeeId)
   return new DomainError(active ? 'pledge.already_signed' : 'pledge.code_used')
 }
+
+/**
+ * On PostgreSQL two batches may be under way: the next one marks codes and inserts signatures while the previous one
+ * holds the audit chain's lock until its commit (more only queue on that lock). SQLite has one connection.
+ */
+const writerOptions = (db: Kysely<Database>) => ({ concurrency: isPostgres(db) ? 2 : 1 })
 
 export function createSignatureWriter({ db, clock, jobs }: SignatureWriterDeps) {
   async function writeTogether(
@@ -125,7 +132,7 @@ export function createSignatureWriter({ db, clock, jobs }: SignatureWriterDeps) 
     }
     if (outcomes.some((outcome) => outcome.ok)) jobs?.wake(pledgeReceiptQueue)
     return outcomes
-  })
+  }, writerOptions(db))
 
   return {
     /** Resolves once the signature is committed; rejects with this signature's refusal. */

@@ -3,10 +3,10 @@
  * one query finds everything the page and the signature need by the code's HMAC.
  */
 import { sql, type Kysely, type Selectable } from 'kysely'
+import { preparedQuery } from '../../db/prepared-query.js'
 import type { Database, PledgeSignaturesTable } from '../../db/tables.js'
 
-/** A target by the HMAC of its current code, with its campaign, agency, employee and template version. */
-export const findSigningTarget = (db: Kysely<Database>, codeHash: string) =>
+const signingTargetColumns = (db: Kysely<Database>) =>
   db
     .selectFrom('pledgeTargets')
     .innerJoin('pledgeCampaigns', 'pledgeCampaigns.id', 'pledgeTargets.campaignId')
@@ -35,11 +35,30 @@ export const findSigningTarget = (db: Kysely<Database>, codeHash: string) =>
       'agencies.timeZone',
       'employees.name as employeeName',
       'employees.birthDate',
+      'pledgeTargets.codeHash',
     ])
-    .where('pledgeTargets.codeHash', '=', codeHash)
-    .executeTakeFirst()
+
+const signingTargetQuery = preparedQuery('pledge_signing_target', 1, (db, codeHash: string) =>
+  signingTargetColumns(db).where('pledgeTargets.codeHash', '=', codeHash),
+)
+
+/** PostgreSQL only (`= any(array)`): the targets of many code hashes in one statement of one text. */
+const signingTargetsQuery = preparedQuery('pledge_signing_targets', 1, (db, codeHashes: readonly string[]) =>
+  signingTargetColumns(db).where(sql<boolean>`${sql.ref('pledgeTargets.codeHash')} = any(${codeHashes})`),
+)
+
+/**
+ * A target by the HMAC of its current code, with its campaign, agency, employee and template version. Runs twice
+ * per signature (page and sign): a prepared query.
+ */
+export const findSigningTarget = async (db: Kysely<Database>, codeHash: string) =>
+  (await signingTargetQuery(db, codeHash))[0]
 
 export type SigningTarget = NonNullable<Awaited<ReturnType<typeof findSigningTarget>>>
+
+/** PostgreSQL only: the targets of these code hashes, in one statement (pledge-signing.service.ts batches lookups). */
+export const findSigningTargets = (db: Kysely<Database>, codeHashes: readonly string[]) =>
+  signingTargetsQuery(db, codeHashes)
 
 /**
  * Counts one wrong date of birth against the code, only while it is still this unused code. Returns the count

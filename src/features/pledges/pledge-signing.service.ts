@@ -15,7 +15,9 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../../domain/clock.js'
 import { displayName } from '../../domain/employee-fields.js'
 import { DomainError } from '../../domain/errors.js'
+import { isPostgres } from '../../db/database.js'
 import type { Database } from '../../db/tables.js'
+import { createBatchQueue } from '../../platform/batch-queue.js'
 import { newId } from '../../platform/ids.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
 import { newVerifyCode, type CodeHasher } from './pledge-codes.js'
@@ -50,6 +52,27 @@ export function checkDrawnSignature(dataUrl: string): void {
   if (!valid) throw new DomainError('pledge.signature_image_invalid')
 }
 
+/**
+ * Finds targets by code hash like `findSigningTarget`. On PostgreSQL the lookups that arrive together (every page
+ * load and every signature does one) are answered by one statement per batch (src/platform/batch-queue.ts), so a
+ * crowd signing at once costs a few round trips per event-loop turn instead of one per request; each lookup reads
+ * committed state as a lone one would. On SQLite (synchronous, in-process) each lookup runs by itself.
+ */
+function createSigningTargetLoader(
+  db: Kysely<Database>,
+): (codeHash: string) => Promise<signingRepo.SigningTarget | undefined> {
+  if (!isPostgres(db)) return (codeHash) => signingRepo.findSigningTarget(db, codeHash)
+  const queue = createBatchQueue<string, signingRepo.SigningTarget | undefined>(
+    async (codeHashes) => {
+      const rows = await signingRepo.findSigningTargets(db, [...new Set(codeHashes)])
+      const byHash = new Map(rows.map((row) => [row.codeHash, row]))
+      return codeHashes.map((codeHash) => ({ ok: true, value: byHash.get(codeHash) }))
+    },
+    { concurrency: 4 },
+  )
+  return (codeHash) => queue.push(codeHash)
+}
+
 export interface PledgeSigningDeps {
   readonly db: Kysely<Database>
   readonly clock: Clock
@@ -61,10 +84,11 @@ export interface PledgeSigningDeps {
 
 export function createPledgeSigning({ db, clock, codes, verifyLink, jobs }: PledgeSigningDeps) {
   const writer = createSignatureWriter({ db, clock, jobs })
+  const loadTarget = createSigningTargetLoader(db)
 
   async function targetByCode(code: string) {
     const codeHash = codes.hash(code)
-    const target = await signingRepo.findSigningTarget(db, codeHash)
+    const target = await loadTarget(codeHash)
     if (!target) throw new DomainError('pledge.code_invalid')
     return { target, codeHash }
   }
