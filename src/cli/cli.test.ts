@@ -32,7 +32,8 @@ async function environment() {
   return { DATA_DIR: dataDir, DATABASE_URL: await createTestDatabaseUrl(dataDir) }
 }
 
-describe('netra CLI', () => {
+// Each test starts several `netra` processes (a few seconds each through tsx), slower on a loaded CI machine.
+describe('netra CLI', { timeout: 60_000 }, () => {
   it('migrates, seeds the demo agency and creates admins non-interactively', async () => {
     const env = await environment()
     const migrate = await netra(env, 'migrate')
