@@ -31,6 +31,13 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(defaultPoolSize),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Master key of report encryption (base64/base64url, ≥ 32 bytes); absent: generated into DATA_DIR. */
+  REPORT_MASTER_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length >= 32, {
+      message: 'must be base64 of at least 32 bytes',
+    })
+    .optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Netra <no-reply@netra.localhost>'),
   // --- WhatsApp gateway (issue #4): absent = WhatsApp disabled ---
@@ -68,6 +75,12 @@ export interface Config {
   readonly dataDir: string
   readonly database: DatabaseConfig
   readonly sessionSecret: string | undefined
+  /**
+   * Master key of report encryption (REPORT_MASTER_KEY or DATA_DIR/report-master-key). Separate from
+   * SESSION_SECRET: rotating that must never make reports unreadable. Undefined only in configs built without
+   * loadConfig (tests), where the context derives one from SESSION_SECRET.
+   */
+  readonly reportMasterKey: string | undefined
   readonly session: { readonly idleMinutes: number; readonly absoluteHours: number }
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string }
   /** WhatsApp gateway (POST `{ to, text }` with a bearer token); `gatewayUrl` undefined = disabled. */
@@ -131,6 +144,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     database: parseDatabaseUrl(databaseUrl, e.SQLITE_SYNCHRONOUS, e.DATABASE_POOL_SIZE),
     sessionSecret: e.SESSION_SECRET,
+    reportMasterKey: e.REPORT_MASTER_KEY,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     whatsapp: { gatewayUrl: e.WHATSAPP_GATEWAY_URL, token: e.WHATSAPP_GATEWAY_TOKEN },
@@ -147,8 +161,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
  * generates one into DATA_DIR/session-secret (mode 600) and reuses it on later starts.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const config = parseConfig(env)
-  mkdirSync(config.dataDir, { recursive: true })
+  const config = withReportMasterKey(parseConfig(env))
   if (config.sessionSecret) return config
   const secretFile = path.join(config.dataDir, 'session-secret')
   if (!existsSync(secretFile)) {
@@ -159,6 +172,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (sessionSecret.length < 32)
     throw new ConfigError([`SESSION_SECRET: ${secretFile} holds fewer than 32 characters`])
   return deepFreeze({ ...config, sessionSecret })
+}
+
+/** Creates DATA_DIR and, without REPORT_MASTER_KEY, generates DATA_DIR/report-master-key (mode 600) once. */
+function withReportMasterKey(config: Config): Config {
+  mkdirSync(config.dataDir, { recursive: true })
+  if (config.reportMasterKey) return config
+  const keyFile = path.join(config.dataDir, 'report-master-key')
+  if (!existsSync(keyFile)) {
+    writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600 })
+    chmodSync(keyFile, 0o600)
+  }
+  const reportMasterKey = readFileSync(keyFile, 'utf8').trim()
+  if (Buffer.from(reportMasterKey, 'base64').length < 32)
+    throw new ConfigError([`REPORT_MASTER_KEY: ${keyFile} holds fewer than 32 bytes`])
+  return deepFreeze({ ...config, reportMasterKey })
 }
 
 /** The application version, read once from package.json. */

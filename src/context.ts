@@ -2,6 +2,7 @@
  * The composition root shared by the HTTP server and the CLI: database, clock, logger and every feature service.
  * Tests build the same context over a throw-away database (test/support/test-context.ts).
  */
+import { createHash } from 'node:crypto'
 import type { Config } from './config.js'
 import type { Clock } from './domain/clock.js'
 import { createDatabase, type DatabaseHandle } from './db/database.js'
@@ -27,6 +28,9 @@ import {
   registerPledgeReceiptJobs,
 } from './features/pledges/pledge-receipts.service.js'
 import { createReceiptRenderer, type ReceiptRenderer } from './features/receipts/receipts.render-pool.js'
+import { createEvidenceStore } from './features/reports/evidence/evidence-files.js'
+import { createConfigKeyProvider } from './features/reports/report-crypto.js'
+import { createPublicReportsService } from './features/reports/reports-public.service.js'
 import { createPledgesService } from './features/pledges/pledges.service.js'
 import { createPledgeStaffService } from './features/pledges/pledge-staff.service.js'
 // events (issue #4)
@@ -89,6 +93,12 @@ export async function createServices(deps: {
     token: config.whatsapp.token,
   })
   const agencies = createAgenciesService({ db, clock })
+  // intake (issue #5): report texts and evidence encrypted under per-agency keys from the report master key
+  const reportKeys = await createConfigKeyProvider(
+    config.reportMasterKey
+      ? Buffer.from(config.reportMasterKey, 'base64')
+      : createHash('sha256').update(`netra:report-master:${config.sessionSecret}`).digest(),
+  )
   // receipt signing certificates (issue #4): the P12 and its passphrase sealed under their own purpose
   const receiptCertificates = createSigningCertificatesService({
     db,
@@ -153,6 +163,9 @@ export async function createServices(deps: {
     eventFiles: createEventFilesService({ db, clock, fileDir: path.join(config.dataDir, 'events') }),
     eventQuiz: createEventQuizService({ db, clock, serverSecret: config.sessionSecret }),
     eventReports: createEventReportsService({ db }),
+    // intake (issue #5)
+    publicReports: createPublicReportsService({ db, clock, keys: reportKeys }),
+    evidence: createEvidenceStore({ dir: path.join(config.dataDir, 'evidence') }),
   }
 }
 

@@ -405,6 +405,70 @@ export interface PledgeReceiptsTable {
   signerName: string | null
 }
 
+// intake: public reports (2026_11_26_1000, issue #5)
+export interface ReportIntakeSettingsTable {
+  agencyId: string
+  /** base64url of 16 random bytes: the agency's salt of receipt hashes. */
+  receiptSalt: string
+  nextNumber: number
+  numberYear: number
+  createdAt: Instant
+}
+
+export interface ReportsTable {
+  id: string
+  agencyId: string
+  reportNumber: string
+  /** argon2id of the 16-digit receipt with the agency salt (hex); null for reports from other channels. */
+  receiptHash: string | null
+  channel: string
+  status: string
+  categoryCode: string | null
+  identityLevel: string
+  keyId: string
+  dataKeyWrapped: string
+  descriptionSealed: string
+  reporterSealed: string | null
+  linksSealed: string | null
+  reportedName: string | null
+  reportedNameNormalized: string | null
+  reportedNip: string | null
+  reportedAgencyName: string | null
+  reportedUnitName: string | null
+  reportedUnitId: string | null
+  reportedEmployeeId: string | null
+  occurredAt: Instant | null
+  regionCode: string | null
+  placeSealed: string | null
+  duplicateOf: string | null
+  createdAt: Instant
+  updatedAt: Instant
+}
+
+export interface ReportMessagesTable {
+  id: string
+  reportId: string
+  sender: string
+  staffUserId: string | null
+  bodySealed: string
+  createdAt: Instant
+}
+
+export interface ReportFilesTable {
+  id: string
+  reportId: string
+  kind: string
+  mime: string
+  byteSize: number
+  sha256: string
+  storageKey: string
+  viewStorageKey: string | null
+  viewMime: string | null
+  viewByteSize: number | null
+  addedBy: string
+  createdAt: Instant
+}
+
 // receipt signing certificates (2026_11_25_1300)
 export interface AgencySigningCertificatesTable {
   id: string
@@ -562,6 +626,11 @@ export interface Database {
   eventAttendances: EventAttendancesTable
   eventQuizQuestions: EventQuizQuestionsTable
   eventQuizResults: EventQuizResultsTable
+  // intake (issue #5)
+  reportIntakeSettings: ReportIntakeSettingsTable
+  reports: ReportsTable
+  reportMessages: ReportMessagesTable
+  reportFiles: ReportFilesTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

@@ -183,6 +183,18 @@ export const signingCertificateErrorCodes = [
 export type SigningCertificateErrorCode = (typeof signingCertificateErrorCodes)[number]
 // --- end receipt signing certificates ---
 
+// --- intake: public reports (issue #5) ---
+export const reportErrorCodes = [
+  'report.not_found',
+  'report.file_type_unsupported',
+  'report.file_too_large',
+  'report.file_empty',
+  'report.image_unreadable',
+  'report.too_many_files',
+] as const
+export type ReportErrorCode = (typeof reportErrorCodes)[number]
+// --- end intake ---
+
 export type RequestErrorCode = (typeof requestErrorCodes)[number]
 export type AuthErrorCode = (typeof authErrorCodes)[number]
 export type UserErrorCode = (typeof userErrorCodes)[number]
@@ -201,6 +213,7 @@ export type ErrorCode =
   | EventErrorCode
   | SigningCertificateErrorCode
   | EventQuizErrorCode
+  | ReportErrorCode
 
 export const errorCodes: readonly ErrorCode[] = [
   ...requestErrorCodes,
@@ -216,6 +229,7 @@ export const errorCodes: readonly ErrorCode[] = [
   ...eventErrorCodes,
   ...signingCertificateErrorCodes,
   ...eventQuizErrorCodes,
+  ...reportErrorCodes,
 ]
 
 /** JSON-safe details: what the client needs to explain or fix the problem, never internals. */

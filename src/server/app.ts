@@ -18,6 +18,7 @@ import { electionsRoutes } from '../features/elections/elections.routes.js'
 import { employeesRoutes } from '../features/employees/employees.routes.js'
 import { unitsRoutes } from '../features/units/units.routes.js'
 import { regionsRoutes } from '../features/units/regions.routes.js'
+import { publicReportsRoutes } from '../features/reports/reports-public.routes.js'
 // employee import and export
 import { employeeExportRoutes } from '../features/employees/export.routes.js'
 import { employeeImportRoutes } from '../features/employees/import.routes.js'
@@ -142,6 +143,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
             files: services.eventFiles,
             quiz: services.eventQuiz,
             reports: services.eventReports,
+            publicRateLimitPerMinute: config.rateLimit.perMinute,
+          })
+          // intake (issue #5)
+          await v1.register(publicReportsRoutes, {
+            reports: services.publicReports,
+            evidence: services.evidence,
             publicRateLimitPerMinute: config.rateLimit.perMinute,
           })
         },

@@ -144,6 +144,13 @@ export const statusByCode = {
   'certificate.key_unsupported': 422,
   'certificate.expired': 422,
   'certificate.not_yet_valid': 422,
+  // --- intake (issue #5) ---
+  'report.not_found': 404,
+  'report.file_type_unsupported': 415,
+  'report.file_too_large': 413,
+  'report.file_empty': 422,
+  'report.image_unreadable': 422,
+  'report.too_many_files': 422,
   // --- end receipt signing certificates ---
 } as const satisfies Record<ErrorCode, number> // a new code without a status fails to compile
 

@@ -148,6 +148,9 @@ function paramValue(name: string, f: Fixture): string {
     agencyId: newId(),
     importId: newId(),
     id: newId(),
+    // public reporting (issue #5): the unit list of an agency is public by design; here, an agency that does not exist
+    slug: 'instansi-yang-tidak-ada',
+    receipt: '0000000000000000',
   }
   const value = values[name]
   if (value === undefined)

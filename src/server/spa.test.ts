@@ -34,6 +34,23 @@ describe('the single-page app', () => {
     expect(first.headers['content-security-policy']).not.toBe(second.headers['content-security-policy'])
   })
 
+  it('serves the light public reporting page for /lapor and /lapor/status, with its own nonce', async () => {
+    const root = builtWebRoot()
+    writeFileSync(
+      path.join(root, 'lapor.html'),
+      `<!doctype html><html lang="id"><head><meta property="csp-nonce" nonce="${cspNoncePlaceholder}"></head><body>lapor</body></html>`,
+    )
+    const { app } = await createTestApp({ webRoot: root })
+    for (const url of ['/lapor', '/lapor/status']) {
+      const page = await app.inject({ method: 'GET', url })
+      expect(page.statusCode).toBe(200)
+      expect(page.body).toContain('lapor')
+      expect(page.body).not.toContain(cspNoncePlaceholder)
+      expect(page.headers['cache-control']).toBe('no-store')
+    }
+    expect((await app.inject({ method: 'GET', url: '/lapor/lain' })).body).toContain('v1') // the staff app's own 404
+  })
+
   it('caches hashed assets for a year and answers a missing file with 404, not the page', async () => {
     const { app } = await createTestApp({ webRoot: builtWebRoot() })
     const asset = await app.inject({ method: 'GET', url: '/assets/app-1.js' })

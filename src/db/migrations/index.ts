@@ -31,6 +31,7 @@ import * as m20261125_1100 from './2026_11_25_1100_create_event_quizzes.js'
 import * as m20261125_1300 from './2026_11_25_1300_create_agency_signing_certificates.js'
 import * as m20261125_1310 from './2026_11_25_1310_add_pledge_receipts_signer.js'
 import * as m20261125_1400 from './2026_11_25_1400_add_pledge_target_failed_attempts.js'
+import * as m20261126_1000 from './2026_11_26_1000_create_reports.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -65,4 +66,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1310_add_pledge_receipts_signer': m20261125_1310,
   // pledge codes lock after repeated wrong dates of birth (lead, issue #4)
   '2026_11_25_1400_add_pledge_target_failed_attempts': m20261125_1400,
+  // intake: public reports (lead, issue #5)
+  '2026_11_26_1000_create_reports': m20261126_1000,
 }

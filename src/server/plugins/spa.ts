@@ -23,22 +23,31 @@ export interface Spa {
   sendIndex(reply: FastifyReply): FastifyReply
 }
 
-export async function registerSpa(app: FastifyInstance, options: SpaOptions): Promise<Spa> {
-  const indexFile = path.join(options.root, 'index.html')
-  if (!existsSync(indexFile))
-    throw new Error(`The web app is not built: ${indexFile} is missing (run npm run build)`)
-  // Re-read when a rebuild replaced index.html (its hashed asset names change), so a running server never
-  // serves a page whose scripts no longer exist.
-  let template = readFileSync(indexFile, 'utf8')
-  let templateMtime = statSync(indexFile).mtimeMs
-  const currentTemplate = (): string => {
-    const mtime = existsSync(indexFile) ? statSync(indexFile).mtimeMs : templateMtime
+/** An HTML template of the build, re-read when a rebuild replaced it (its hashed asset names change). */
+function templateFile(file: string): () => string {
+  let template = readFileSync(file, 'utf8')
+  let templateMtime = statSync(file).mtimeMs
+  return () => {
+    const mtime = existsSync(file) ? statSync(file).mtimeMs : templateMtime
     if (mtime !== templateMtime) {
-      template = readFileSync(indexFile, 'utf8')
+      template = readFileSync(file, 'utf8')
       templateMtime = mtime
     }
     return template
   }
+}
+
+/** The public reporting pages (issue #5): a light page of their own (lapor.html, React only), not the staff app. */
+export const publicReportPages = ['/lapor', '/lapor/status'] as const
+
+export async function registerSpa(app: FastifyInstance, options: SpaOptions): Promise<Spa> {
+  const indexFile = path.join(options.root, 'index.html')
+  if (!existsSync(indexFile))
+    throw new Error(`The web app is not built: ${indexFile} is missing (run npm run build)`)
+  // So a running server never serves a page whose scripts no longer exist.
+  const currentTemplate = templateFile(indexFile)
+  const laporFile = path.join(options.root, 'lapor.html')
+  const laporTemplate = existsSync(laporFile) ? templateFile(laporFile) : currentTemplate
 
   await app.register(async (scope) => {
     markRoutesPublic(scope)
@@ -60,21 +69,26 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
     })
   })
 
-  const spa: Spa = {
-    sendIndex(reply) {
-      const nonce = randomBytes(16).toString('base64')
-      return reply
-        .header(
-          'content-security-policy',
-          contentSecurityPolicy({ isSecureOrigin: options.isSecureOrigin, styleNonce: nonce }),
-        )
-        .header('cache-control', 'no-store')
-        .type('text/html; charset=utf-8')
-        .send(currentTemplate().replaceAll(cspNoncePlaceholder, nonce))
-    },
+  const sendTemplate = (reply: FastifyReply, html: string): FastifyReply => {
+    const nonce = randomBytes(16).toString('base64')
+    return reply
+      .header(
+        'content-security-policy',
+        contentSecurityPolicy({ isSecureOrigin: options.isSecureOrigin, styleNonce: nonce }),
+      )
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(html.replaceAll(cspNoncePlaceholder, nonce))
   }
+  const spa: Spa = { sendIndex: (reply) => sendTemplate(reply, currentTemplate()) }
   app.get('/', { config: { policy: 'public' }, schema: { hide: true } }, (_request, reply) =>
     spa.sendIndex(reply),
   )
+  for (const url of publicReportPages)
+    app.get(
+      url,
+      { config: { policy: 'public', privacy: 'reporter' }, schema: { hide: true } },
+      (_request, reply) => sendTemplate(reply, laporTemplate()),
+    )
   return spa
 }

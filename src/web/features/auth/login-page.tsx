@@ -196,6 +196,16 @@ export function LoginPage() {
           </Text>
         </Stack>
       </Paper>
+      {/* public reporting pages (issue #5): a separate light page, so a full page load (no router link) */}
+      <Paper withBorder p="md" radius="md" mt="md">
+        <Anchor href="/lapor" fw={700} size="lg">
+          {t('reportsPublic.entry_link')}
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {t('reportsPublic.entry_hint')}
+        </Text>
+      </Paper>
+      {/* end public reporting pages */}
     </PublicFrame>
   )
 }
