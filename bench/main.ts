@@ -17,8 +17,10 @@ import { search } from './search.js'
 import { receipts } from './receipts.js'
 // pledge signing through the public API (issue #4)
 import { signing } from './signing.js'
+// public reports (issue #5)
+import { intake } from './intake.js'
 
-const benches: readonly Bench[] = [health, login, importBench, search, receipts, signing]
+const benches: readonly Bench[] = [health, login, importBench, search, receipts, signing, intake]
 
 function printUsage(problem?: string): void {
   const out = process.stderr

@@ -211,3 +211,116 @@ export function describeLoad(load: LoadResult): string {
 export function formatRate(perSecond: number): string {
   return perSecond >= 100 ? Math.round(perSecond).toLocaleString('en-US') : perSecond.toFixed(1)
 }
+
+/** A steady-state measurement and what a fresh connection's first request cost. */
+export interface SteadyLoadResult extends LoadResult {
+  /** Latency of each connection's first request (accepted while the server was busy), ms. */
+  readonly firstRequest: { readonly n: number; readonly p50: number; readonly max: number }
+}
+
+/**
+ * Like measureLoad, but warm-up and measurement are one autocannon run over the same connections: only answers
+ * that arrive in the measured window count. A fresh run opens all its connections at once, and Node accepts one
+ * new connection per event-loop turn, so on a busy server the last of 50 new connections waits a second before
+ * its first request is read — a property of bursts of new connections, reported separately (`firstRequest`), not
+ * of the steady state the targets are about.
+ */
+export async function measureSteadyLoad(options: LoadOptions): Promise<SteadyLoadResult> {
+  const title = options.title ?? `${options.method ?? 'GET'} ${new URL(options.url).pathname}`
+  const connections = options.connections ?? 50
+  const warmup = options.warmupSeconds ?? 2
+  const duration = options.durationSeconds ?? 10
+  process.stdout.write(
+    `  ${title}: ${warmup} s warm-up + ${duration} s measured on the same ${connections} connections…\n`,
+  )
+  const pids =
+    typeof options.serverPids === 'function' ? await options.serverPids() : (options.serverPids ?? [])
+  const answers: { at: number; ms: number; ok: boolean }[] = []
+  const firsts: number[] = []
+  const seen = new WeakSet<object>()
+  const started = performance.now()
+  let cpuWatch: ReturnType<typeof watchCpu> | undefined
+  const warmupTimer = setTimeout(() => {
+    cpuWatch = watchCpu(pids)
+  }, warmup * 1000)
+  const { nextBody } = options
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        method: options.method ?? 'GET',
+        headers: { ...options.headers },
+        ...(options.body !== undefined ? { body: options.body } : {}),
+        ...(nextBody
+          ? {
+              requests: [
+                {
+                  setupRequest: (request) => {
+                    request.body = nextBody()
+                    return request
+                  },
+                },
+              ],
+            }
+          : {}),
+        connections,
+        duration: warmup + duration,
+        timeout: options.timeoutSeconds ?? 10,
+      },
+      (error, done) => (error ? reject(error as Error) : resolve(done)),
+    )
+    ;(instance as unknown as NodeJS.EventEmitter).on(
+      'response',
+      (client: object, status: number, _bytes: number, responseTime: number) => {
+        answers.push({ at: performance.now() - started, ms: responseTime, ok: status >= 200 && status < 300 })
+        if (!seen.has(client)) {
+          seen.add(client)
+          firsts.push(responseTime)
+        }
+      },
+    )
+  })
+  clearTimeout(warmupTimer)
+  const cpu = cpuWatch?.stop()
+  const windowStart = warmup * 1000
+  const windowEnd = (warmup + duration) * 1000
+  const measured = answers.filter((a) => a.at >= windowStart && a.at < windowEnd)
+  const ok = measured.filter((a) => a.ok).length
+  const sorted = measured.map((a) => a.ms).sort((a, b) => a - b)
+  const at = (p: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0)
+  firsts.sort((a, b) => a - b)
+  const load: SteadyLoadResult = {
+    title,
+    connections,
+    durationSeconds: duration,
+    okPerSecond: ok / duration,
+    ok,
+    non2xx: measured.length - ok,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: {},
+    latency: {
+      p50: at(0.5),
+      p90: at(0.9),
+      p99: at(0.99),
+      max: Math.round(sorted.at(-1) ?? 0),
+      mean: sorted.length ? Math.round(sorted.reduce((s, v) => s + v, 0) / sorted.length) : 0,
+    },
+    cpu,
+    serverCpuMicrosPerRequest:
+      cpu && pids.length > 0 && ok > 0 ? (cpu.serverCores * cpu.seconds * 1e6) / ok : undefined,
+    firstRequest: {
+      n: firsts.length,
+      p50: Math.round(firsts[Math.floor(firsts.length / 2)] ?? 0),
+      max: Math.round(firsts.at(-1) ?? 0),
+    },
+  }
+  process.stdout.write(`  ${describeLoad(load)}\n`)
+  process.stdout.write(
+    `    first request of each new connection: p50 ${load.firstRequest.p50} ms, max ${load.firstRequest.max} ms ` +
+      `(n ${load.firstRequest.n}; Node accepts one new connection per event-loop turn)\n`,
+  )
+  warnIfNoisy(cpu, load.serverCpuMicrosPerRequest)
+  return load
+}
