@@ -31,6 +31,12 @@ import { createReceiptRenderer, type ReceiptRenderer } from './features/receipts
 import { createEvidenceStore } from './features/reports/evidence/evidence-files.js'
 import { createConfigKeyProvider } from './features/reports/report-crypto.js'
 import { createPublicReportsService } from './features/reports/reports-public.service.js'
+// intake: staff inbox and reveal requests (issue #5)
+import { linkHashKeyFrom } from './features/reports/report-links.js'
+import { createReportRevealService } from './features/reports/report-reveal.service.js'
+import { createStaffReportsService } from './features/reports/reports-staff.service.js'
+// intake API for other channels (issue #5)
+import { createIntakeChannelsService } from './features/reports/intake-channels.service.js'
 import { createPledgesService } from './features/pledges/pledges.service.js'
 import { createPledgeStaffService } from './features/pledges/pledge-staff.service.js'
 // events (issue #4)
@@ -166,6 +172,26 @@ export async function createServices(deps: {
     // intake (issue #5)
     publicReports: createPublicReportsService({ db, clock, keys: reportKeys }),
     evidence: createEvidenceStore({ dir: path.join(config.dataDir, 'evidence') }),
+    // intake: staff inbox and reveal requests (issue #5); link hashes keyed from the report master key material
+    reportsStaff: createStaffReportsService({
+      db,
+      clock,
+      keys: reportKeys,
+      evidence: createEvidenceStore({ dir: path.join(config.dataDir, 'evidence') }),
+      linkHashKey: linkHashKeyFrom(
+        config.reportMasterKey
+          ? Buffer.from(config.reportMasterKey, 'base64')
+          : createHash('sha256').update(`netra:report-master:${config.sessionSecret}`).digest(),
+      ),
+    }),
+    reportReveal: createReportRevealService({ db, clock, keys: reportKeys }),
+    // intake API for other channels (issue #5): its own instance of the stateless public reports service
+    intakeChannels: createIntakeChannelsService({
+      db,
+      clock,
+      reports: createPublicReportsService({ db, clock, keys: reportKeys }),
+      perKeyPerMinute: config.rateLimit.perMinute,
+    }),
   }
 }
 

@@ -86,8 +86,6 @@ exitWithParent(async () => {
       `server time ${method}: n ${values.length}, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms\n`,
     )
   }
-  const T=(globalThis as any).__T as number[][]|undefined; const C=(globalThis as any).__C as number[]|undefined
-  if (T) { const n=T.length; const avg=(i:number)=>(T.reduce((a,r)=>a+r[i]!,0)/n).toFixed(2); process.stderr.write(`batches ${n} size ${avg(0)} mark ${avg(1)} insert ${avg(2)} jobs ${avg(3)} audit ${avg(4)} total trx ${(C!.reduce((a,b)=>a+b,0)/C!.length).toFixed(2)}\n`) }
   if (profiler && profileFile) {
     const { profile } = await profiler.post('Profiler.stop')
     writeFileSync(profileFile, JSON.stringify(profile))

@@ -68,9 +68,7 @@ export function preparedQuery<Params extends readonly unknown[], Row>(
     const parameters = compiled.sources.map((source) =>
       'param' in source ? params[source.param] : source.constant,
     )
-    const result = await db.executeQuery<Row>(
-      CompiledQuery.raw(compiled.query.sql, parameters),
-    )
+    const result = await db.executeQuery<Row>(CompiledQuery.raw(compiled.query.sql, parameters))
     return result.rows
   }
 }

@@ -443,6 +443,9 @@ export interface ReportsTable {
   duplicateOf: string | null
   createdAt: Instant
   updatedAt: Instant
+  // intake API for other channels (2026_11_26_1100): the channel's ticket number and when the channel received it
+  externalRef: string | null
+  channelReceivedAt: Instant | null
 }
 
 export interface ReportMessagesTable {
@@ -468,6 +471,64 @@ export interface ReportFilesTable {
   addedBy: string
   createdAt: Instant
 }
+
+// --- intake: API for other channels (2026_11_26_1100, issue #5) ---
+export interface IntakeChannelKeysTable {
+  id: string
+  agencyId: string
+  /** lapor | sbt_bkn | bawaslu | internal */
+  channel: string
+  label: string
+  /** SHA-256 (hex) of the secret token; the token itself is shown once and never stored. */
+  tokenHash: string
+  /** The token's first characters, to tell keys apart in the list. */
+  tokenHint: string
+  createdBy: string | null
+  createdAt: Instant
+  lastUsedAt: Instant | null
+  revokedAt: Instant | null
+  revokedBy: string | null
+}
+
+export interface IntakeIdempotencyTable {
+  channelKeyId: string
+  idempotencyKey: string
+  /** SHA-256 (hex) of the request body as validated (canonical JSON). */
+  requestHash: string
+  reportId: string
+  createdAt: Instant
+}
+// --- end intake: API for other channels ---
+
+// --- intake: staff inbox (2026_11_26_1200, issue #5) ---
+export interface ReportLinksTable {
+  reportId: string
+  /** HMAC-SHA-256 (hex) of the agency id and the normalised URL; the URL itself stays sealed in the report. */
+  urlHash: string
+}
+
+export interface ReportReadsTable {
+  reportId: string
+  userId: string
+  readAt: Instant
+}
+
+export interface ReportRevealRequestsTable {
+  id: string
+  reportId: string
+  agencyId: string
+  requestedBy: string
+  reasonSealed: string
+  /** pending | approved | rejected */
+  status: string
+  decidedBy: string | null
+  decidedAt: Instant | null
+  decisionNoteSealed: string | null
+  /** Approved: until when the requester may read the identity. */
+  expiresAt: Instant | null
+  createdAt: Instant
+}
+// --- end intake: staff inbox ---
 
 // receipt signing certificates (2026_11_25_1300)
 export interface AgencySigningCertificatesTable {
@@ -631,6 +692,13 @@ export interface Database {
   reports: ReportsTable
   reportMessages: ReportMessagesTable
   reportFiles: ReportFilesTable
+  // intake: API for other channels (issue #5, 2026_11_26_1100)
+  intakeChannelKeys: IntakeChannelKeysTable
+  intakeIdempotency: IntakeIdempotencyTable
+  // intake: staff inbox (issue #5, 2026_11_26_1200)
+  reportLinks: ReportLinksTable
+  reportReads: ReportReadsTable
+  reportRevealRequests: ReportRevealRequestsTable
 }
 
 export type AgencyRow = Selectable<AgenciesTable>

@@ -140,6 +140,14 @@ export const policyNames = [
   'events.manage',
   // receipt signing certificate of an agency (issue #4)
   'agencies.signing',
+  // intake: staff inbox and reveal of a confidential reporter (issue #5)
+  'reports.read',
+  'reports.manage',
+  'reports.reveal',
+  'reports.reveal_approve',
+  // intake: API keys of other channels (issue #5)
+  'intake.channels',
+  'intake.channel_key',
 ] as const
 export type PolicyName = (typeof policyNames)[number]
 
@@ -156,6 +164,13 @@ const agencyStaff: readonly Role[] = [
   'decision_maker',
   'external_liaison',
 ]
+
+// --- intake: staff inbox (issue #5) ---
+/** Who works the report inbox of an agency: BKPSDM (agency admins) and the examiners (tim pemeriksa). */
+export const reportHandlers: readonly Role[] = ['agency_admin', 'examiner']
+/** Who may approve revealing a confidential reporter: agency admins and decision makers (PPK/PyBM). */
+export const revealApprovers: readonly Role[] = ['agency_admin', 'decision_maker']
+// --- end intake ---
 
 const rules: Record<PolicyName, (actor: Actor) => boolean> = {
   public: () => true,
@@ -188,6 +203,21 @@ const rules: Record<PolicyName, (actor: Actor) => boolean> = {
   // --- end events ---
   // The agency's receipt signing certificate: its own agency admins, or a super admin (services check which agency).
   'agencies.signing': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
+  // --- intake: staff inbox (issue #5). Reports are agency-wide: services require the role over the whole agency
+  // (a unit-scoped examiner passes the route and sees nothing) and answer 404 for other agencies' reports. ---
+  'reports.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, reportHandlers),
+  'reports.manage': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, reportHandlers),
+  'reports.reveal': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, reportHandlers),
+  // A second officer (custodian) approves; the service refuses the requester's own request.
+  'reports.reveal_approve': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, revealApprovers),
+  // --- end intake ---
+  // --- intake: API for other channels (issue #5) ---
+  // Channel API keys of an agency: its own agency admins, or a super admin (the service checks which agency).
+  'intake.channels': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
+  // Requests from other channels carry a bearer API key, never a session: plugins/authorize.ts checks the key and
+  // no staff session passes this rule.
+  'intake.channel_key': () => false,
+  // --- end intake: API for other channels ---
 }
 
 export const isPolicyName = (value: unknown): value is PolicyName =>

@@ -195,6 +195,31 @@ export const reportErrorCodes = [
 export type ReportErrorCode = (typeof reportErrorCodes)[number]
 // --- end intake ---
 
+// --- intake: staff inbox and reveal requests (issue #5) ---
+export const reportStaffErrorCodes = [
+  'report.status_invalid',
+  'report.duplicate_invalid',
+  'report.employee_invalid',
+  'report.file_not_found',
+  'report.reveal_not_confidential',
+  'report.reveal_pending',
+  'report.reveal_not_found',
+  'report.reveal_not_pending',
+  'report.reveal_self_approval',
+] as const
+export type ReportStaffErrorCode = (typeof reportStaffErrorCodes)[number]
+// --- end intake: staff inbox ---
+
+// --- intake: API for other channels (issue #5) ---
+export const intakeChannelErrorCodes = [
+  'intake.key_invalid',
+  'intake.key_not_found',
+  'intake.key_already_revoked',
+  'intake.idempotency_conflict',
+] as const
+export type IntakeChannelErrorCode = (typeof intakeChannelErrorCodes)[number]
+// --- end intake: API for other channels ---
+
 export type RequestErrorCode = (typeof requestErrorCodes)[number]
 export type AuthErrorCode = (typeof authErrorCodes)[number]
 export type UserErrorCode = (typeof userErrorCodes)[number]
@@ -214,6 +239,8 @@ export type ErrorCode =
   | SigningCertificateErrorCode
   | EventQuizErrorCode
   | ReportErrorCode
+  | IntakeChannelErrorCode
+  | ReportStaffErrorCode
 
 export const errorCodes: readonly ErrorCode[] = [
   ...requestErrorCodes,
@@ -230,6 +257,8 @@ export const errorCodes: readonly ErrorCode[] = [
   ...signingCertificateErrorCodes,
   ...eventQuizErrorCodes,
   ...reportErrorCodes,
+  ...intakeChannelErrorCodes,
+  ...reportStaffErrorCodes,
 ]
 
 /** JSON-safe details: what the client needs to explain or fix the problem, never internals. */

@@ -19,6 +19,11 @@ import { employeesRoutes } from '../features/employees/employees.routes.js'
 import { unitsRoutes } from '../features/units/units.routes.js'
 import { regionsRoutes } from '../features/units/regions.routes.js'
 import { publicReportsRoutes } from '../features/reports/reports-public.routes.js'
+// intake: staff inbox and reveal requests (issue #5)
+import { reportRevealRoutes } from '../features/reports/report-reveal.routes.js'
+import { staffReportsRoutes } from '../features/reports/reports-staff.routes.js'
+// intake API for other channels (issue #5)
+import { intakeChannelsRoutes } from '../features/reports/intake-channels.routes.js'
 // employee import and export
 import { employeeExportRoutes } from '../features/employees/export.routes.js'
 import { employeeImportRoutes } from '../features/employees/import.routes.js'
@@ -89,7 +94,12 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
   })
   await app.register(requestLogging)
   // Before any route exists, so every route (API docs and static files included) gets its policy check.
-  await app.register(authorize, { auth: services.auth, cookieName })
+  await app.register(authorize, {
+    auth: services.auth,
+    cookieName,
+    // intake API for other channels (issue #5): bearer API keys of `intake.channel_key` routes
+    channelKeys: services.intakeChannels,
+  })
   await app.register(openApi, { version: appVersion, cookieName })
 
   await app.register(
@@ -151,6 +161,11 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
             evidence: services.evidence,
             publicRateLimitPerMinute: config.rateLimit.perMinute,
           })
+          // intake: staff inbox and reveal requests (issue #5)
+          await v1.register(staffReportsRoutes, { reports: services.reportsStaff })
+          await v1.register(reportRevealRoutes, { reveal: services.reportReveal })
+          // intake API for other channels (issue #5)
+          await v1.register(intakeChannelsRoutes, { channels: services.intakeChannels })
         },
         { prefix: '/v1' },
       )

@@ -151,6 +151,23 @@ export const statusByCode = {
   'report.file_empty': 422,
   'report.image_unreadable': 422,
   'report.too_many_files': 422,
+  // intake: staff inbox and reveal requests
+  'report.status_invalid': 409,
+  'report.duplicate_invalid': 422,
+  'report.employee_invalid': 422,
+  'report.file_not_found': 404,
+  'report.reveal_not_confidential': 409,
+  'report.reveal_pending': 409,
+  'report.reveal_not_found': 404,
+  'report.reveal_not_pending': 409,
+  'report.reveal_self_approval': 409,
+  // end intake: staff inbox
+  // intake: API for other channels
+  'intake.key_invalid': 401,
+  'intake.key_not_found': 404,
+  'intake.key_already_revoked': 409,
+  'intake.idempotency_conflict': 409,
+  // end intake: API for other channels
   // --- end receipt signing certificates ---
 } as const satisfies Record<ErrorCode, number> // a new code without a status fails to compile
 

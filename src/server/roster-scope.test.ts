@@ -151,6 +151,9 @@ function paramValue(name: string, f: Fixture): string {
     // public reporting (issue #5): the unit list of an agency is public by design; here, an agency that does not exist
     slug: 'instansi-yang-tidak-ada',
     receipt: '0000000000000000',
+    // staff inbox (issue #5): evidence files and reveal requests that exist nowhere
+    fileId: newId(),
+    rid: newId(),
   }
   const value = values[name]
   if (value === undefined)

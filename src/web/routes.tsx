@@ -132,6 +132,10 @@ const TemplateDetailPage = lazy(() =>
 const ReceiptCertificatePage = lazy(() =>
   import('./features/agencies/receipt-certificate-page').then((m) => ({ default: m.ReceiptCertificatePage })),
 )
+// API keys of other complaint channels (issue #5)
+const IntakeChannelsPage = lazy(() =>
+  import('./features/agencies/intake-channels-page').then((m) => ({ default: m.IntakeChannelsPage })),
+)
 
 /** Pages inside an area that need more than reading it (importing, editing): a "no access" page otherwise. */
 function RequirePolicy({
@@ -434,6 +438,15 @@ export function AppRoutes() {
           element={
             <RequirePolicy policy="agencies.signing" fallback={<NoAccessPage />}>
               <ReceiptCertificatePage />
+            </RequirePolicy>
+          }
+        />
+        {/* API keys of other complaint channels (issue #5) */}
+        <Route
+          path="kanal-pengaduan"
+          element={
+            <RequirePolicy policy="intake.channels" fallback={<NoAccessPage />}>
+              <IntakeChannelsPage />
             </RequirePolicy>
           }
         />

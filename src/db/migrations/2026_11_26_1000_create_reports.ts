@@ -61,7 +61,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['agency_id', 'report_number'])
     .unique()
     .execute()
-  await db.schema.createIndex('reports_receipt_hash_unique').on('reports').column('receipt_hash').unique().execute()
+  await db.schema
+    .createIndex('reports_receipt_hash_unique')
+    .on('reports')
+    .column('receipt_hash')
+    .unique()
+    .execute()
   await db.schema
     .createIndex('reports_agency_status_created_idx')
     .on('reports')

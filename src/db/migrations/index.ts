@@ -32,6 +32,10 @@ import * as m20261125_1300 from './2026_11_25_1300_create_agency_signing_certifi
 import * as m20261125_1310 from './2026_11_25_1310_add_pledge_receipts_signer.js'
 import * as m20261125_1400 from './2026_11_25_1400_add_pledge_target_failed_attempts.js'
 import * as m20261126_1000 from './2026_11_26_1000_create_reports.js'
+// intake: API for other channels (channels helper, issue #5)
+import * as m20261126_1100 from './2026_11_26_1100_create_intake_channels.js'
+// intake: staff inbox, link hashes, reveal requests (inbox helper, issue #5)
+import * as m20261126_1200 from './2026_11_26_1200_create_report_inbox.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -68,4 +72,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_1400_add_pledge_target_failed_attempts': m20261125_1400,
   // intake: public reports (lead, issue #5)
   '2026_11_26_1000_create_reports': m20261126_1000,
+  // intake: API for other channels (channels helper, issue #5)
+  '2026_11_26_1100_create_intake_channels': m20261126_1100,
+  // intake: staff inbox, link hashes, reveal requests (inbox helper, issue #5)
+  '2026_11_26_1200_create_report_inbox': m20261126_1200,
 }

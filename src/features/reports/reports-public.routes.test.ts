@@ -27,10 +27,6 @@ async function arrange(options: { logStream?: ReturnType<typeof logCapture>['str
       return []
     }
   }
-  const file = (...names: string[]) => {
-    void names
-  }
-  void file
   const submit = (body: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/v1/public/reports', payload: body as object, headers })
   return { ...t, db: t.context.database.db, agency, dataDir, evidenceDir, storedFiles, submit }

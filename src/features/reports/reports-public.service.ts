@@ -64,6 +64,18 @@ export interface ReportDraft {
   readonly dataKey: Uint8Array
 }
 
+/**
+ * A report handed over by another channel through the intake API (intake-channels.service.ts): no receipt is kept
+ * (`receipt_hash` null; the `receipt` of the result is empty), the audit actor is `channel:<channel>`, and
+ * `withinTransaction` runs inside the report's transaction after the report is written (its idempotency record).
+ */
+export interface ChannelHandover {
+  readonly channelKeyId: string
+  readonly externalRef: string
+  readonly receivedAt: string | null
+  readonly withinTransaction: (trx: Kysely<Database>) => Promise<void>
+}
+
 /** Lower case, letters and digits only, single spaces: how a reported name is matched across reports. */
 export const normalizePersonName = (name: string): string =>
   name
@@ -154,6 +166,7 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
       body: NewReportBody,
       files: readonly StoredEvidenceFile[],
       channel: ReportChannel = 'public_form',
+      handover?: ChannelHandover,
     ): Promise<NewReportResult> {
       const agency = await targetAgency(body.agencySlug)
       const now = clock.now()
@@ -168,7 +181,7 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
       const person = body.reportedPerson
       for (let attempt = 1; ; attempt += 1) {
         const receipt = newReceipt()
-        const receiptHash = await hashReceipt(receipt, settings.receiptSalt)
+        const receiptHash = handover ? null : await hashReceipt(receipt, settings.receiptSalt)
         try {
           const reportNumber = await db.transaction().execute(async (trx) => {
             const number = await repo.takeReportNumber(trx, agency.id, year)
@@ -202,12 +215,16 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
                 duplicateOf: null,
                 createdAt,
                 updatedAt: createdAt,
+                externalRef: handover?.externalRef ?? null,
+                channelReceivedAt: handover?.receivedAt ?? null,
               },
               files.map((file) =>
                 fileRow(draft.id, file, channel === 'public_form' ? 'reporter' : 'channel', createdAt),
               ),
             )
-            await recordAuditEvent(trx, clock, reporterActor, {
+            if (handover) await handover.withinTransaction(trx)
+            const actor = handover ? { id: null, label: `channel:${channel}` } : reporterActor
+            await recordAuditEvent(trx, clock, actor, {
               action: 'report.submitted',
               entityType: 'report',
               entityId: draft.id,
@@ -218,11 +235,14 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
                 categoryCode: body.categoryCode ?? null,
                 identityLevel: body.identityLevel,
                 files: files.length,
+                ...(handover
+                  ? { channelKeyId: handover.channelKeyId, externalRef: handover.externalRef }
+                  : {}),
               },
             })
             return reportNumber
           })
-          return { receipt, reportNumber }
+          return { receipt: handover ? '' : receipt, reportNumber }
         } catch (error) {
           // Two receipts with the same hash (1 in 10¹⁶ per report): draw another.
           if (attempt < 3 && isUniqueViolation(error) && String(error).includes('receipt')) continue

@@ -8,6 +8,7 @@ import fp from 'fastify-plugin'
 import { decide, isPolicyName, type Actor, type PolicyName } from '../../domain/access.js'
 import { DomainError } from '../../domain/errors.js'
 import type { AuthService, ResolvedSession } from '../../features/auth/auth.service.js'
+import type { ChannelKeyPrincipal } from '../../features/reports/intake-channels.service.js'
 import { constantTimeEqual } from '../../platform/random.js'
 
 declare module 'fastify' {
@@ -22,6 +23,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null
     authSession: ResolvedSession | null
+    /** The channel API key of an `intake.channel_key` route (intake API, issue #5). */
+    channelKey: ChannelKeyPrincipal | null
   }
 }
 
@@ -30,6 +33,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 export interface AuthorizeOptions {
   readonly auth: AuthService
   readonly cookieName: string
+  /** Checks the bearer API key of `intake.channel_key` routes (intake API for other channels, issue #5). */
+  readonly channelKeys?: { authenticate(authorization: string | undefined): Promise<ChannelKeyPrincipal> }
 }
 
 export interface RouteRecord {
@@ -59,6 +64,7 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
   registries.set(app, registry)
   app.decorateRequest('actor', null)
   app.decorateRequest('authSession', null)
+  app.decorateRequest('channelKey', null)
 
   // Synchronous for public routes (no session lookup, no promise); the rest resolves the session.
   const authorizeRequest = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
@@ -66,6 +72,9 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
     if (!isPolicyName(policy))
       return done(new DomainError('auth.forbidden', { reason: 'route_without_policy' }))
     if (policy === 'public') return done()
+    // intake API for other channels: a bearer API key, never the session cookie (so no CSRF either); every missing,
+    // unknown or revoked key is the same 401 intake.key_invalid.
+    if (policy === 'intake.channel_key') return authorizeChannelKey(request).then(() => done(), done)
     authorizeSession(request, reply, policy).then(() => done(), done)
   }
 
@@ -79,6 +88,11 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
       route.onRequest = [...existing, authorizeRequest] as typeof route.onRequest
     }
   })
+
+  async function authorizeChannelKey(request: FastifyRequest): Promise<void> {
+    if (!options.channelKeys) throw new DomainError('auth.forbidden')
+    request.channelKey = await options.channelKeys.authenticate(request.headers.authorization)
+  }
 
   async function authorizeSession(
     request: FastifyRequest,
@@ -137,4 +151,10 @@ export function actorOf(request: FastifyRequest): Actor {
 export function sessionOf(request: FastifyRequest): ResolvedSession {
   if (!request.authSession) throw new DomainError('auth.unauthenticated')
   return request.authSession
+}
+
+/** The channel API key of a route guarded by `intake.channel_key`. */
+export function channelKeyOf(request: FastifyRequest): ChannelKeyPrincipal {
+  if (!request.channelKey) throw new DomainError('intake.key_invalid')
+  return request.channelKey
 }

@@ -21,7 +21,11 @@ async function openApiPlugin(
         version: options.version,
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: options.cookieName } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: options.cookieName },
+          // intake API for other channels (issue #5): `Authorization: Bearer ntk_…`
+          channelKey: { type: 'http', scheme: 'bearer' },
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -51,6 +51,11 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
 
   await app.register(async (scope) => {
     markRoutesPublic(scope)
+    // Static files are logged without client address or user agent: the reporting page's own scripts would
+    // otherwise record who opened /lapor and when.
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), privacy: 'reporter' }
+    })
     await scope.register(fastifyStatic, {
       root: options.root,
       prefix: '/',

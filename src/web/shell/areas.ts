@@ -10,6 +10,7 @@ import {
   IconHome,
   IconId,
   IconListSearch,
+  IconPlugConnected,
   IconSitemap,
   IconUserCircle,
   IconSignature,
@@ -55,7 +56,12 @@ export interface PolicyPlace extends AreaPlace {
   readonly key: string
   readonly policy: PolicyName
   /** i18n key of the menu label. */
-  readonly labelKey: 'pledges.staff.nav' | 'events.nav' | 'agencies.receipt_certificate.nav'
+  readonly labelKey:
+    | 'pledges.staff.nav'
+    | 'events.nav'
+    | 'agencies.receipt_certificate.nav'
+    // intake API for other channels (issue #5)
+    | 'intakeChannels.nav'
 }
 
 export const policyPlaces: readonly PolicyPlace[] = [
@@ -84,6 +90,15 @@ export const policyPlaces: readonly PolicyPlace[] = [
     group: 'settings',
     policy: 'agencies.signing',
     labelKey: 'agencies.receipt_certificate.nav',
+  },
+  // API keys of other complaint channels (issue #5)
+  {
+    key: 'intake-channels',
+    path: '/kanal-pengaduan',
+    icon: IconPlugConnected,
+    group: 'settings',
+    policy: 'intake.channels',
+    labelKey: 'intakeChannels.nav',
   },
 ]
 // end pledges

@@ -57,12 +57,24 @@ interface CategoryGroup {
   readonly items: ViolationCategory[]
 }
 
+/** Everyday words people type for what the catalogue says in legal terms. */
+const searchSynonyms: Readonly<Record<string, readonly string[]>> = {
+  medsos: ['media sosial', 'posting', 'share', 'online'],
+  sosmed: ['media sosial', 'posting', 'share', 'online'],
+  unggahan: ['posting', 'mengunggah', 'share'],
+  membagikan: ['share', 'posting'],
+  uang: ['politik uang', 'uang', 'pemberian'],
+  spanduk: ['spanduk', 'baliho', 'alat peraga'],
+}
+
 function groupCategories(categories: readonly ViolationCategory[], filter: string): CategoryGroup[] {
   const words = normalised(filter).split(/\s+/).filter(Boolean)
+  const matches = (haystack: string, word: string) =>
+    haystack.includes(word) || (searchSynonyms[word] ?? []).some((synonym) => haystack.includes(synonym))
   const groups = new Map<string, CategoryGroup>()
   for (const category of categories) {
     const haystack = normalised([category.name, category.description, ...category.examples].join(' '))
-    if (!words.every((word) => haystack.includes(word))) continue
+    if (!words.every((word) => matches(haystack, word))) continue
     let group = groups.get(category.group)
     if (!group) {
       group = { group: category.group, groupName: category.groupName, items: [] }

@@ -177,9 +177,10 @@ function ReportStatus({
     setFilesError(undefined)
     setProgress(0)
     try {
-      const { files: count } = await uploadReportFiles(receipt, files, setProgress)
+      // The answer counts every file of the report; the notice is about the ones just sent.
+      await uploadReportFiles(receipt, files, setProgress)
+      setFilesNotice(t('status.files_sent', { count: files.length }))
       setFiles([])
-      setFilesNotice(t('status.files_sent', { count }))
     } catch (error) {
       setFilesError(errorText(t, error))
     } finally {
