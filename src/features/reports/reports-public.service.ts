@@ -98,12 +98,26 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
     return agency
   }
 
+  // An agency's salt never changes once written: a submission reads it once per process. (A status lookup reads every
+  // salt each time instead, so a hit and a miss cost the same query and the same hashes.)
+  const settingsByAgency = new Map<string, { readonly receiptSalt: string }>()
+
+  async function intakeSettings(agencyId: string, fresh: { year: number; createdAt: string }) {
+    const cached = settingsByAgency.get(agencyId)
+    if (cached) return cached
+    const settings = await repo.ensureIntakeSettings(db, agencyId, {
+      receiptSalt: randomBytes(16).toString('base64url'),
+      ...fresh,
+    })
+    settingsByAgency.set(agencyId, { receiptSalt: settings.receiptSalt })
+    return settings
+  }
+
   /** The report behind a typed receipt. Always hashes first, so a miss takes as long as a hit. */
   async function reportByReceipt(typed: string): Promise<repo.ReportRow> {
     const receipt = normalizeReceipt(typed)
-    const salts = await repo.listReceiptSalts(db)
-    const candidates =
-      salts.length > 0 ? salts.map((s) => s.receiptSalt) : [randomBytes(16).toString('base64url')]
+    const salts = (await repo.listReceiptSalts(db)).map((row) => row.receiptSalt)
+    const candidates = salts.length > 0 ? salts : [randomBytes(16).toString('base64url')]
     const hashes = await Promise.all(candidates.map((salt) => hashReceipt(receipt ?? '0'.repeat(16), salt)))
     const report = receipt === null ? undefined : await repo.findReportByReceiptHashes(db, hashes)
     if (!report) throw new DomainError('report.not_found')
@@ -172,11 +186,7 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
       const now = clock.now()
       const createdAt = now.toISOString()
       const year = now.getUTCFullYear()
-      const settings = await repo.ensureIntakeSettings(db, agency.id, {
-        receiptSalt: randomBytes(16).toString('base64url'),
-        year,
-        createdAt,
-      })
+      const settings = await intakeSettings(agency.id, { year, createdAt })
       const seal = (field: string, value: string) => sealField(draft.dataKey, draft.id, field, value)
       const person = body.reportedPerson
       for (let attempt = 1; ; attempt += 1) {
