@@ -8,6 +8,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { insertAgency } from '../../../test/support/factories.js'
+import { verifyAuditChains } from '../audit/audit.service.js'
 import { createTestApp, logCapture } from '../../../test/support/test-context.js'
 import { photoWithGps, refusedFiles } from './evidence/evidence.testing.js'
 import { multipart, validReport } from './reports.testing.js'
@@ -106,6 +107,30 @@ describe('public reports', () => {
       .execute()
     expect(audit.map((a) => a.action)).toEqual(['report.submitted', 'report.reporter_message'])
     expect(JSON.stringify(audit)).not.toContain('WhatsApp')
+  })
+
+  it('numbers a crowd of reports filed at once without gaps or repeats, each with its own receipt and audit entry', async () => {
+    const { db, submit } = await arrange()
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        submit(validReport({ description: `Laporan bersamaan nomor ${i} tentang kampanye.` })),
+      ),
+    )
+    expect(responses.map((r) => r.statusCode)).toEqual(responses.map(() => 201))
+    const numbers = responses.map((r) => r.json<{ reportNumber: string }>().reportNumber).sort()
+    expect(numbers).toEqual(
+      Array.from({ length: 24 }, (_, i) =>
+        expect.stringMatching(new RegExp(`-${String(i + 1).padStart(6, '0')}$`)),
+      ),
+    )
+    expect(new Set(responses.map((r) => r.json<{ receipt: string }>().receipt)).size).toBe(24)
+    const audit = await db
+      .selectFrom('auditEvents')
+      .select('entityId')
+      .where('action', '=', 'report.submitted')
+      .execute()
+    expect(audit).toHaveLength(24)
+    expect((await verifyAuditChains(db)).ok).toBe(true)
   })
 
   it('answers 404 for a receipt that does not exist or cannot be one', async () => {

@@ -19,6 +19,7 @@ import { recordAuditEvent, type AuditActor } from '../audit/audit.service.js'
 import { searchRegions } from '../units/region-codes.js'
 import { newReportDataKey, openField, sealField, type ReportKeyProvider } from './report-crypto.js'
 import { hashReceipt, newReceipt, normalizeReceipt } from './report-receipts.js'
+import { createReportWriter } from './report-writer.js'
 import * as repo from './reports.repository.js'
 import {
   reportStatusLabels,
@@ -101,6 +102,7 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
   // An agency's salt never changes once written: a submission reads it once per process. (A status lookup reads every
   // salt each time instead, so a hit and a miss cost the same query and the same hashes.)
   const settingsByAgency = new Map<string, { readonly receiptSalt: string }>()
+  const writer = createReportWriter({ db, clock })
 
   async function intakeSettings(agencyId: string, fresh: { year: number; createdAt: string }) {
     const cached = settingsByAgency.get(agencyId)
@@ -189,69 +191,55 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
       const settings = await intakeSettings(agency.id, { year, createdAt })
       const seal = (field: string, value: string) => sealField(draft.dataKey, draft.id, field, value)
       const person = body.reportedPerson
+      const reportedUnitId = person?.unitId ? await unitOfAgency(db, agency.id, person.unitId) : null
+      const row = {
+        id: draft.id,
+        agencyId: agency.id,
+        channel,
+        status: 'received',
+        categoryCode: body.categoryCode ?? null,
+        identityLevel: body.identityLevel,
+        keyId: keys.keyId,
+        dataKeyWrapped: keys.wrap(agency.id, draft.dataKey),
+        descriptionSealed: seal('description', body.description),
+        reporterSealed: body.reporter ? seal('reporter', JSON.stringify(body.reporter)) : null,
+        linksSealed: body.links?.length ? seal('links', JSON.stringify(body.links)) : null,
+        reportedName: person?.name ?? null,
+        reportedNameNormalized: person ? normalizePersonName(person.name) : null,
+        reportedNip: person?.nip ?? null,
+        reportedAgencyName: person?.agencyName ?? null,
+        reportedUnitName: person?.unitName ?? null,
+        reportedUnitId,
+        reportedEmployeeId: null,
+        occurredAt: body.occurredAt ? new Date(body.occurredAt).toISOString() : null,
+        regionCode: body.location?.regionCode ?? null,
+        placeSealed: body.location?.place ? seal('place', body.location.place) : null,
+        duplicateOf: null,
+        createdAt,
+        updatedAt: createdAt,
+        externalRef: handover?.externalRef ?? null,
+        channelReceivedAt: handover?.receivedAt ?? null,
+      }
+      const pending = {
+        year,
+        files: files.map((file) =>
+          fileRow(draft.id, file, channel === 'public_form' ? 'reporter' : 'channel', createdAt),
+        ),
+        actor: handover ? { id: null, label: `channel:${channel}` } : reporterActor,
+        summary: {
+          channel,
+          categoryCode: body.categoryCode ?? null,
+          identityLevel: body.identityLevel,
+          files: files.length,
+          ...(handover ? { channelKeyId: handover.channelKeyId, externalRef: handover.externalRef } : {}),
+        },
+        withinTransaction: handover?.withinTransaction,
+      }
       for (let attempt = 1; ; attempt += 1) {
         const receipt = newReceipt()
         const receiptHash = handover ? null : await hashReceipt(receipt, settings.receiptSalt)
         try {
-          const reportNumber = await db.transaction().execute(async (trx) => {
-            const number = await repo.takeReportNumber(trx, agency.id, year)
-            const reportNumber = `ADU-${year}-${String(number).padStart(6, '0')}`
-            await repo.insertReport(
-              trx,
-              {
-                id: draft.id,
-                agencyId: agency.id,
-                reportNumber,
-                receiptHash,
-                channel,
-                status: 'received',
-                categoryCode: body.categoryCode ?? null,
-                identityLevel: body.identityLevel,
-                keyId: keys.keyId,
-                dataKeyWrapped: keys.wrap(agency.id, draft.dataKey),
-                descriptionSealed: seal('description', body.description),
-                reporterSealed: body.reporter ? seal('reporter', JSON.stringify(body.reporter)) : null,
-                linksSealed: body.links?.length ? seal('links', JSON.stringify(body.links)) : null,
-                reportedName: person?.name ?? null,
-                reportedNameNormalized: person ? normalizePersonName(person.name) : null,
-                reportedNip: person?.nip ?? null,
-                reportedAgencyName: person?.agencyName ?? null,
-                reportedUnitName: person?.unitName ?? null,
-                reportedUnitId: person?.unitId ? await unitOfAgency(trx, agency.id, person.unitId) : null,
-                reportedEmployeeId: null,
-                occurredAt: body.occurredAt ? new Date(body.occurredAt).toISOString() : null,
-                regionCode: body.location?.regionCode ?? null,
-                placeSealed: body.location?.place ? seal('place', body.location.place) : null,
-                duplicateOf: null,
-                createdAt,
-                updatedAt: createdAt,
-                externalRef: handover?.externalRef ?? null,
-                channelReceivedAt: handover?.receivedAt ?? null,
-              },
-              files.map((file) =>
-                fileRow(draft.id, file, channel === 'public_form' ? 'reporter' : 'channel', createdAt),
-              ),
-            )
-            if (handover) await handover.withinTransaction(trx)
-            const actor = handover ? { id: null, label: `channel:${channel}` } : reporterActor
-            await recordAuditEvent(trx, clock, actor, {
-              action: 'report.submitted',
-              entityType: 'report',
-              entityId: draft.id,
-              agencyId: agency.id,
-              summary: {
-                reportNumber,
-                channel,
-                categoryCode: body.categoryCode ?? null,
-                identityLevel: body.identityLevel,
-                files: files.length,
-                ...(handover
-                  ? { channelKeyId: handover.channelKeyId, externalRef: handover.externalRef }
-                  : {}),
-              },
-            })
-            return reportNumber
-          })
+          const reportNumber = await writer.write({ ...pending, row: { ...row, receiptHash } })
           return { receipt: handover ? '' : receipt, reportNumber }
         } catch (error) {
           // Two receipts with the same hash (1 in 10¹⁶ per report): draw another.

@@ -52,32 +52,37 @@ export const listReceiptSalts = (db: Kysely<Database>) =>
   db.selectFrom('reportIntakeSettings').select(['agencyId', 'receiptSalt']).orderBy('agencyId').execute()
 
 /**
- * Takes the agency's next report number for `year` (the counter restarts each year), holding the settings row
- * until the transaction ends, so two reports never get the same number.
+ * Takes `count` consecutive report numbers of the agency for `year` (the counter restarts each year) and returns the
+ * first, holding the settings row until the transaction ends, so two reports never get the same number.
  */
-export async function takeReportNumber(
+export async function takeReportNumbers(
   trx: Kysely<Database>,
   agencyId: string,
   year: number,
+  count: number,
 ): Promise<number> {
   const row = await trx
     .updateTable('reportIntakeSettings')
     .set({
-      nextNumber: sql<number>`case when number_year = ${year} then next_number + 1 else 2 end`,
+      nextNumber: sql<number>`case when number_year = ${year} then next_number + ${count} else ${1 + count} end`,
       numberYear: year,
     })
     .where('agencyId', '=', agencyId)
     .returning(['nextNumber'])
     .executeTakeFirstOrThrow()
-  return Number(row.nextNumber) - 1
+  return Number(row.nextNumber) - count
 }
 
-export async function insertReport(
+export async function insertReports(
   trx: Kysely<Database>,
-  report: NewReportRow,
+  reports: readonly NewReportRow[],
   files: readonly NewReportFileRow[],
 ): Promise<void> {
-  await trx.insertInto('reports').values(report).execute()
+  if (reports.length > 0)
+    await trx
+      .insertInto('reports')
+      .values([...reports])
+      .execute()
   if (files.length > 0)
     await trx
       .insertInto('reportFiles')
