@@ -136,6 +136,17 @@ const ReceiptCertificatePage = lazy(() =>
 const IntakeChannelsPage = lazy(() =>
   import('./features/agencies/intake-channels-page').then((m) => ({ default: m.IntakeChannelsPage })),
 )
+// staff inbox of reports (issue #5)
+const ReportInboxPage = lazy(() =>
+  import('./features/reports-staff/report-inbox-page').then((m) => ({ default: m.ReportInboxPage })),
+)
+const ReportDetailPage = lazy(() =>
+  import('./features/reports-staff/report-detail-page').then((m) => ({ default: m.ReportDetailPage })),
+)
+const RevealRequestsPage = lazy(() =>
+  import('./features/reports-staff/reveal-requests-page').then((m) => ({ default: m.RevealRequestsPage })),
+)
+// end staff inbox
 
 /** Pages inside an area that need more than reading it (importing, editing): a "no access" page otherwise. */
 function RequirePolicy({
@@ -450,6 +461,32 @@ export function AppRoutes() {
             </RequirePolicy>
           }
         />
+        {/* staff inbox of reports (issue #5) */}
+        <Route
+          path="pengaduan"
+          element={
+            <RequirePolicy policy="reports.read" fallback={<NoAccessPage />}>
+              <ReportInboxPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="pengaduan/permintaan-identitas"
+          element={
+            <RequirePolicy policy="reports.reveal_approve" fallback={<NoAccessPage />}>
+              <RevealRequestsPage />
+            </RequirePolicy>
+          }
+        />
+        <Route
+          path="pengaduan/:reportId"
+          element={
+            <RequirePolicy policy="reports.read" fallback={<NoAccessPage />}>
+              <ReportDetailPage />
+            </RequirePolicy>
+          }
+        />
+        {/* end staff inbox */}
         <Route path="akun" element={<AccountPage />} />
       </Route>
       <Route path="*" element={<NotFoundRoute />} />

@@ -9,6 +9,8 @@ import {
   IconCheckbox,
   IconHome,
   IconId,
+  IconInbox,
+  IconLockOpen,
   IconListSearch,
   IconPlugConnected,
   IconSitemap,
@@ -24,7 +26,8 @@ import type { NavigationKey, PolicyName } from '../../domain/access'
  * Menu groups in the order people think (JOURNEYS.md): their start page, the roster, elections, administration,
  * then their own account.
  */
-export const areaGroups = ['start', 'roster', 'elections', 'settings', 'personal'] as const
+// `intake`: Pengaduan (issue #5), after prevention and before administration.
+export const areaGroups = ['start', 'roster', 'elections', 'intake', 'settings', 'personal'] as const
 export type AreaGroup = (typeof areaGroups)[number]
 
 export interface AreaPlace {
@@ -62,6 +65,9 @@ export interface PolicyPlace extends AreaPlace {
     | 'agencies.receipt_certificate.nav'
     // intake API for other channels (issue #5)
     | 'intakeChannels.nav'
+    // staff inbox of reports (issue #5)
+    | 'reportsStaff.nav'
+    | 'reportsStaff.reveal_requests.nav'
 }
 
 export const policyPlaces: readonly PolicyPlace[] = [
@@ -99,6 +105,23 @@ export const policyPlaces: readonly PolicyPlace[] = [
     group: 'settings',
     policy: 'intake.channels',
     labelKey: 'intakeChannels.nav',
+  },
+  // staff inbox of reports and the reveal requests to decide (issue #5)
+  {
+    key: 'reports',
+    path: '/pengaduan',
+    icon: IconInbox,
+    group: 'intake',
+    policy: 'reports.read',
+    labelKey: 'reportsStaff.nav',
+  },
+  {
+    key: 'reveal-requests',
+    path: '/pengaduan/permintaan-identitas',
+    icon: IconLockOpen,
+    group: 'intake',
+    policy: 'reports.reveal_approve',
+    labelKey: 'reportsStaff.reveal_requests.nav',
   },
 ]
 // end pledges
