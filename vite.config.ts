@@ -1,7 +1,9 @@
 // Vite builds the staff SPA from index.html into dist/web; the server (src/server/plugins/spa.ts) serves it and
 // replaces the CSP nonce placeholder per response.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 
@@ -44,9 +46,33 @@ const publicReportMessages: Plugin = {
 }
 // end public reporting pages
 
+// Scripts and styles are also written brotli- and gzip-compressed beside themselves (`x.js.br`, `x.js.gz`), at the
+// highest levels, once per build: the server sends them to browsers that accept them (@fastify/static
+// `preCompressed`), so a phone on a slow connection downloads ~a third of the bytes without a proxy in front and
+// without compressing on every request.
+const compressedExtensions = /\.(js|css|svg|json)$/
+const precompressedAssets: Plugin = {
+  name: 'netra-precompressed-assets',
+  apply: 'build',
+  writeBundle(options, bundle) {
+    const outDir = options.dir ?? 'dist/web'
+    for (const file of Object.keys(bundle)) {
+      if (!compressedExtensions.test(file)) continue
+      const target = path.join(outDir, file)
+      const bytes = readFileSync(target)
+      if (bytes.length < 1024) continue
+      writeFileSync(`${target}.gz`, gzipSync(bytes, { level: 9 }))
+      writeFileSync(
+        `${target}.br`,
+        brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }),
+      )
+    }
+  },
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), publicReportDevPages, publicReportMessages],
+  plugins: [react(), publicReportDevPages, publicReportMessages, precompressedAssets],
   html: { cspNonce: '__NETRA_CSP_NONCE__' },
   build: {
     outDir: 'dist/web',

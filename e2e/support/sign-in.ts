@@ -56,6 +56,9 @@ export async function completeFirstSignIn(
     await page.waitForURL((url) => url.pathname === '/')
     password = login.newPassword
   }
+  // The address changes before the staff frame has rendered: return once its menu is there (attached, as on a phone
+  // it stays in the page behind the burger).
+  await page.getByRole('navigation', { name: 'Menu utama' }).waitFor({ state: 'attached' })
   return { totpSecret, password }
 }
 

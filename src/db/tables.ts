@@ -410,6 +410,9 @@ export interface ReportIntakeSettingsTable {
   agencyId: string
   /** base64url of 16 random bytes: the agency's salt of receipt hashes. */
   receiptSalt: string
+  /** argon2id cost of the agency's receipt hashes (2026_11_26_1300): fixed when the salt is made. */
+  receiptHashMemoryKib: ColumnType<number, number | undefined, never>
+  receiptHashPasses: ColumnType<number, number | undefined, never>
   nextNumber: number
   numberYear: number
   createdAt: Instant

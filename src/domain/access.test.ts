@@ -75,6 +75,22 @@ describe('decide', () => {
   })
 })
 
+describe('report policies', () => {
+  it('count report roles only when held over a whole agency', () => {
+    const agencyExaminer = actor([{ role: 'examiner', agencyId: agencyA, unitId: null }])
+    const unitExaminer = actor([{ role: 'examiner', agencyId: agencyA, unitId: 'unit-1' }])
+    const decisionMaker = actor([{ role: 'decision_maker', agencyId: agencyA, unitId: null }])
+    const unitDecisionMaker = actor([{ role: 'decision_maker', agencyId: agencyA, unitId: 'unit-1' }])
+    for (const policy of ['reports.read', 'reports.manage', 'reports.reveal'] as const) {
+      expect([decide(policy, agencyExaminer), decide(policy, unitExaminer)]).toEqual(['allow', 'forbidden'])
+      expect(decide(policy, decisionMaker)).toBe('forbidden')
+    }
+    expect(decide('reports.reveal_approve', decisionMaker)).toBe('allow')
+    expect(decide('reports.reveal_approve', unitDecisionMaker)).toBe('forbidden')
+    expect(decide('reports.reveal_approve', agencyExaminer)).toBe('forbidden')
+  })
+})
+
 describe('assignmentCovers', () => {
   it('covers every unit of its agency when agency-wide', () => {
     const wide: RoleAssignment = { role: 'examiner', agencyId: agencyA, unitId: null }

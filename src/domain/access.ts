@@ -77,6 +77,13 @@ export function holdsRoleOver(actor: Actor, wanted: readonly Role[], scope: Reso
 
 export const isSuperAdmin = (actor: Actor): boolean => hasRole(actor, 'super_admin')
 
+/** True when the actor holds one of `wanted` over a whole agency (not only over a unit of it). */
+export const holdsAgencyWideRole = (actor: Actor, wanted: readonly Role[]): boolean =>
+  actor.assignments.some(
+    (assignment) =>
+      wanted.includes(assignment.role) && assignment.unitId === null && assignment.agencyId !== null,
+  )
+
 /** Agencies in which the actor administers accounts (agency_admin over the whole agency). */
 export function administeredAgencyIds(actor: Actor): string[] {
   return actor.assignments
@@ -203,13 +210,15 @@ const rules: Record<PolicyName, (actor: Actor) => boolean> = {
   // --- end events ---
   // The agency's receipt signing certificate: its own agency admins, or a super admin (services check which agency).
   'agencies.signing': (actor) => isSuperAdmin(actor) || administeredAgencyIds(actor).length > 0,
-  // --- intake: staff inbox (issue #5). Reports are agency-wide: services require the role over the whole agency
-  // (a unit-scoped examiner passes the route and sees nothing) and answer 404 for other agencies' reports. ---
-  'reports.read': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, reportHandlers),
-  'reports.manage': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, reportHandlers),
-  'reports.reveal': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, reportHandlers),
-  // A second officer (custodian) approves; the service refuses the requester's own request.
-  'reports.reveal_approve': (actor) => isSuperAdmin(actor) || hasAnyRole(actor, revealApprovers),
+  // --- intake: staff inbox (issue #5). Reports are worked agency-wide (by the BKPSDM): the roles count only when held
+  // over a whole agency — a unit-scoped examiner is refused (a report may name the examiner's own colleagues or
+  // superiors; cases reach unit examiners through case handling). Services answer 404 for other agencies' reports. ---
+  'reports.read': (actor) => isSuperAdmin(actor) || holdsAgencyWideRole(actor, reportHandlers),
+  'reports.manage': (actor) => isSuperAdmin(actor) || holdsAgencyWideRole(actor, reportHandlers),
+  'reports.reveal': (actor) => isSuperAdmin(actor) || holdsAgencyWideRole(actor, reportHandlers),
+  // A second officer (custodian) approves; the service refuses the requester's own request. Approvers who are not
+  // report handlers (decision makers) judge the stated reason, not the report: they get no `reports.read`.
+  'reports.reveal_approve': (actor) => isSuperAdmin(actor) || holdsAgencyWideRole(actor, revealApprovers),
   // --- end intake ---
   // --- intake: API for other channels (issue #5) ---
   // Channel API keys of an agency: its own agency admins, or a super admin (the service checks which agency).

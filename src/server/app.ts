@@ -165,7 +165,10 @@ export async function buildApp(context: AppContext, options: BuildAppOptions = {
           await v1.register(staffReportsRoutes, { reports: services.reportsStaff })
           await v1.register(reportRevealRoutes, { reveal: services.reportReveal })
           // intake API for other channels (issue #5)
-          await v1.register(intakeChannelsRoutes, { channels: services.intakeChannels })
+          await v1.register(intakeChannelsRoutes, {
+            channels: services.intakeChannels,
+            evidence: services.evidence,
+          })
         },
         { prefix: '/v1' },
       )

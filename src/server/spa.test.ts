@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createTestApp } from '../../test/support/test-context.js'
 import { cspNoncePlaceholder } from './plugins/spa.js'
@@ -68,6 +69,32 @@ describe('the single-page app', () => {
     })
     expect(checkIn.statusCode).toBe(200)
     expect(checkIn.headers['content-type']).toContain('text/html')
+  })
+
+  it('sends the brotli or gzip copy written by the build to browsers that accept it', async () => {
+    const root = builtWebRoot()
+    const script = `console.log(${JSON.stringify('netra '.repeat(400))})`
+    writeFileSync(path.join(root, 'assets', 'big-1.js'), script)
+    writeFileSync(path.join(root, 'assets', 'big-1.js.br'), brotliCompressSync(script))
+    writeFileSync(path.join(root, 'assets', 'big-1.js.gz'), gzipSync(script))
+    const { app } = await createTestApp({ webRoot: root })
+    const get = (encoding?: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/assets/big-1.js',
+        headers: encoding ? { 'accept-encoding': encoding } : {},
+      })
+    const br = await get('gzip, deflate, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toMatch(/accept-encoding/i)
+    expect(br.headers['content-type']).toContain('javascript')
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script)
+    const gz = await get('gzip')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script)
+    const plain = await get()
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(script)
   })
 
   it('picks up a rebuild without a restart', async () => {

@@ -36,6 +36,8 @@ import * as m20261126_1000 from './2026_11_26_1000_create_reports.js'
 import * as m20261126_1100 from './2026_11_26_1100_create_intake_channels.js'
 // intake: staff inbox, link hashes, reveal requests (inbox helper, issue #5)
 import * as m20261126_1200 from './2026_11_26_1200_create_report_inbox.js'
+// intake: receipt hash cost kept per agency (lead, issue #5)
+import * as m20261126_1300 from './2026_11_26_1300_add_receipt_hash_cost.js'
 
 export const migrations: Record<string, Migration> = {
   '2026_11_22_1000_create_agencies': m20261122_1000,
@@ -76,4 +78,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1100_create_intake_channels': m20261126_1100,
   // intake: staff inbox, link hashes, reveal requests (inbox helper, issue #5)
   '2026_11_26_1200_create_report_inbox': m20261126_1200,
+  // intake: receipt hash cost kept per agency (lead, issue #5)
+  '2026_11_26_1300_add_receipt_hash_cost': m20261126_1300,
 }

@@ -20,6 +20,7 @@ import { todayIn } from './employees.service.js'
 import * as exportRepository from './export.repository.js'
 import type { ExportEmployeesQuery, ExportFormat } from './export.schema.js'
 import * as importRepository from './import.repository.js'
+import { spreadsheetText } from '../../domain/spreadsheet-text.js'
 
 const positionTypeLabels: Record<string, string> = {
   jpt_utama: 'JPT Utama',
@@ -97,7 +98,7 @@ function columnsFor(withNik: boolean): ExportColumn[] {
 function csvField(value: Value, delimiter: string): string {
   if (value === null) return ''
   let text = value instanceof Date ? value.toISOString().slice(0, 10).split('-').reverse().join('-') : value
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  text = spreadsheetText(text)
   return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim()
     ? `"${text.replace(/"/g, '""')}"`
     : text

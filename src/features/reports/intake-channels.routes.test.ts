@@ -1,8 +1,11 @@
 /**
  * The intake API for other channels (issue #5 point 5): channel API keys (lifecycle, agency scope, only a hash
  * stored) and reports handed over with a key (idempotent retries, conflicts, concurrent requests, bad bodies, bad
- * keys) — on SQLite and PostgreSQL.
+ * keys, evidence files as multipart) — on SQLite and PostgreSQL.
  */
+import { mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   insertAccount,
@@ -20,10 +23,12 @@ import {
   type NewChannelKeyResult,
 } from './intake-channels.schema.js'
 import { createIntakeChannelsService } from './intake-channels.service.js'
-import { validReport } from './reports.testing.js'
+import { minimalPdf, photoWithGps, refusedFiles } from './evidence/evidence.testing.js'
+import { multipart, validReport, type Part } from './reports.testing.js'
 
 async function arrange() {
-  const { app, context } = await createTestApp()
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'netra-intake-'))
+  const { app, context } = await createTestApp({ env: { DATA_DIR: dataDir } })
   const db = context.database.db
   // The first agency is the public form's default: channel reports must go to the key's agency, not to this one.
   const first = await insertAgency(context, { slug: 'kota-pertama', name: 'Pemerintah Kota Pertama' })
@@ -66,7 +71,56 @@ async function arrange() {
           .executeTakeFirstOrThrow()
       ).n,
     )
-  return { app, context, db, first, agency, admin, session, createKey, handOver, channelReport, countReports }
+  /** A multipart hand-over: `parts` as given (a `report` field and `files`, or anything else). */
+  const handOverParts = (token: string, idempotencyKey: string, parts: readonly Part[]) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/intake/reports',
+      ...(({ payload, headers }) => ({
+        payload,
+        headers: { ...headers, authorization: `Bearer ${token}`, 'idempotency-key': idempotencyKey },
+      }))(multipart(parts)),
+    })
+  const reportPart = (body: unknown): Part => ({
+    name: 'report',
+    value: JSON.stringify(body),
+    contentType: 'application/json',
+  })
+  const filePart = (filename: string, data: Uint8Array): Part => ({
+    name: 'files',
+    filename,
+    contentType: 'application/octet-stream',
+    data,
+  })
+  const storedFiles = () => {
+    try {
+      return readdirSync(path.join(dataDir, 'evidence')).sort()
+    } catch {
+      return []
+    }
+  }
+  const storageKeysInDb = async () =>
+    (await db.selectFrom('reportFiles').select(['storageKey', 'viewStorageKey']).execute())
+      .flatMap((f) => [f.storageKey, ...(f.viewStorageKey ? [f.viewStorageKey] : [])])
+      .sort()
+  return {
+    app,
+    context,
+    db,
+    first,
+    agency,
+    admin,
+    session,
+    createKey,
+    handOver,
+    handOverParts,
+    reportPart,
+    filePart,
+    storedFiles,
+    storageKeysInDb,
+    channelReport,
+    countReports,
+  }
 }
 
 describe('channel API keys', () => {
@@ -436,6 +490,200 @@ describe('reports handed over by a channel', () => {
     })
   })
 
+  it("takes evidence files as multipart beside the report JSON, stored encrypted and recorded as the channel's", async () => {
+    const {
+      db,
+      createKey,
+      handOverParts,
+      reportPart,
+      filePart,
+      storedFiles,
+      storageKeysInDb,
+      channelReport,
+    } = await arrange()
+    const { token } = await createKey('sbt_bkn', 'SBT BKN')
+    const photo = await photoWithGps('jpeg')
+    const pdf = minimalPdf(2000)
+    const response = await handOverParts(token, 'sbt-77', [
+      reportPart(channelReport({ externalRef: 'SBT-77' })),
+      filePart('foto.jpg', photo),
+      filePart('berita-acara.pdf', pdf),
+    ])
+    expect(response.statusCode, response.body).toBe(201)
+    const { id } = response.json<{ id: string }>()
+    const report = await db
+      .selectFrom('reports')
+      .select(['channel', 'externalRef'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(report).toEqual({ channel: 'sbt_bkn', externalRef: 'SBT-77' })
+    const files = await db
+      .selectFrom('reportFiles')
+      .select(['kind', 'byteSize', 'addedBy', 'viewStorageKey'])
+      .where('reportId', '=', id)
+      .orderBy('kind')
+      .execute()
+    expect(files).toEqual([
+      { kind: 'jpg', byteSize: photo.length, addedBy: 'channel', viewStorageKey: expect.any(String) },
+      { kind: 'pdf', byteSize: pdf.length, addedBy: 'channel', viewStorageKey: null },
+    ])
+    // Three blobs (the photo, its copy without EXIF, the PDF), each named by a row, nothing else on disk.
+    expect(storedFiles()).toHaveLength(3)
+    expect(storedFiles()).toEqual(await storageKeysInDb())
+    const audit = await db
+      .selectFrom('auditEvents')
+      .select('summary')
+      .where('action', '=', 'report.submitted')
+      .where('entityId', '=', id)
+      .executeTakeFirstOrThrow()
+    const summary = typeof audit.summary === 'string' ? JSON.parse(audit.summary) : audit.summary
+    expect(summary).toMatchObject({ channel: 'sbt_bkn', files: 2 })
+  })
+
+  it('answers a retry with the same files with the same report and keeps none of its files; other files are 409', async () => {
+    const {
+      createKey,
+      handOver,
+      handOverParts,
+      reportPart,
+      filePart,
+      storedFiles,
+      storageKeysInDb,
+      channelReport,
+      countReports,
+    } = await arrange()
+    const { token } = await createKey('lapor')
+    const body = channelReport()
+    const photo = await photoWithGps('png')
+    const pdf = minimalPdf(500)
+    const parts = [reportPart(body), filePart('a.png', photo), filePart('b.pdf', pdf)]
+    const first = await handOverParts(token, 'lapor-1', parts)
+    expect(first.statusCode, first.body).toBe(201)
+    const onDisk = storedFiles()
+    expect(onDisk).toHaveLength(3)
+
+    // The same JSON with its keys in another order, sent as a plain text field, and the same files.
+    const reordered = Object.fromEntries(Object.entries(body).reverse())
+    const retry = await handOverParts(token, 'lapor-1', [
+      { name: 'report', value: JSON.stringify(reordered) },
+      filePart('lain-nama.png', photo),
+      filePart('lain-nama.pdf', pdf),
+    ])
+    expect(retry.statusCode, retry.body).toBe(200)
+    expect(retry.headers['idempotent-replayed']).toBe('true')
+    expect(retry.json()).toEqual(first.json())
+    expect(storedFiles()).toEqual(onDisk)
+
+    const conflicts = [
+      [reportPart(body), filePart('b.pdf', pdf), filePart('a.png', photo)], // the same files in another order
+      [reportPart(body), filePart('a.png', photo)], // one file fewer
+      [reportPart(body), filePart('a.png', photo), filePart('c.pdf', minimalPdf(500))], // another file
+      [reportPart(body)], // no file at all
+    ]
+    for (const conflicting of conflicts) {
+      const response = await handOverParts(token, 'lapor-1', conflicting)
+      expect([response.statusCode, response.json().error.code]).toEqual([409, 'intake.idempotency_conflict'])
+    }
+    const asJson = await handOver(token, 'lapor-1', body)
+    expect(asJson.statusCode).toBe(409)
+    expect(await countReports()).toBe(1)
+    expect(storedFiles()).toEqual(onDisk)
+    expect(await storageKeysInDb()).toEqual(onDisk)
+
+    // Without files, a multipart hand-over is the same request as the JSON one.
+    const jsonFirst = await handOver(token, 'lapor-2', body)
+    expect(jsonFirst.statusCode).toBe(201)
+    const sameAsMultipart = await handOverParts(token, 'lapor-2', [reportPart(body)])
+    expect(sameAsMultipart.statusCode).toBe(200)
+    expect(sameAsMultipart.json()).toEqual(jsonFirst.json())
+  })
+
+  it('keeps the files of only one report when concurrent hand-overs with files share an idempotency key', async () => {
+    const {
+      createKey,
+      handOverParts,
+      reportPart,
+      filePart,
+      storedFiles,
+      storageKeysInDb,
+      channelReport,
+      countReports,
+    } = await arrange()
+    const { token } = await createKey()
+    const photo = await photoWithGps('webp')
+    const parts = [reportPart(channelReport()), filePart('bukti.webp', photo)]
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => handOverParts(token, 'serentak', parts)),
+    )
+    expect(responses.map((r) => r.statusCode).sort(), responses.map((r) => r.body).join('\n')).toEqual([
+      200, 200, 200, 201,
+    ])
+    expect(await countReports()).toBe(1)
+    // The losers stored their files too (they arrive before the record is checked); all of them are gone again.
+    expect(storedFiles()).toHaveLength(2)
+    expect(storedFiles()).toEqual(await storageKeysInDb())
+  })
+
+  it('refuses bad multipart hand-overs (413, 415, 422, 400) and leaves no report and no file', async () => {
+    const { createKey, handOverParts, reportPart, filePart, storedFiles, channelReport, countReports } =
+      await arrange()
+    const { token } = await createKey()
+    const photo = await photoWithGps('png')
+    const report = reportPart(channelReport())
+    const attempts: [string, Part[], number, string][] = [
+      [
+        'a file over 20 MB',
+        [
+          report,
+          filePart('ok.png', photo),
+          filePart('besar.png', Buffer.concat([photo, Buffer.alloc(21 * 1024 * 1024)])),
+        ],
+        413,
+        'report.file_too_large',
+      ],
+      [
+        'an executable named .jpg',
+        [report, filePart('ok.png', photo), filePart('foto.jpg', refusedFiles['Windows executable (MZ)'])],
+        415,
+        'report.file_type_unsupported',
+      ],
+      [
+        'a sixth file',
+        [report, ...Array.from({ length: 6 }, (_, i) => filePart(`f${i}.png`, photo))],
+        422,
+        'report.too_many_files',
+      ],
+      ['no report field', [filePart('ok.png', photo)], 400, 'request.invalid'],
+      [
+        'invalid JSON in the report field',
+        [filePart('ok.png', photo), { name: 'report', value: '{"description": "potong' }],
+        400,
+        'request.malformed',
+      ],
+      [
+        'a report that does not pass',
+        [filePart('ok.png', photo), reportPart(channelReport({ externalRef: undefined }))],
+        400,
+        'request.invalid',
+      ],
+      [
+        'a file under another field name',
+        [report, { ...filePart('ok.png', photo), name: 'lampiran' }],
+        400,
+        'request.invalid',
+      ],
+    ]
+    for (const [label, parts, status, code] of attempts) {
+      const response = await handOverParts(token, `bad-${label}`, parts)
+      expect([response.statusCode, response.json().error.code], `${label}: ${response.body}`).toEqual([
+        status,
+        code,
+      ])
+    }
+    expect(storedFiles()).toEqual([])
+    expect(await countReports()).toBe(0)
+  })
+
   it('is in the OpenAPI document with its bearer security scheme', async () => {
     const { app } = await arrange()
     const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json()
@@ -443,6 +691,8 @@ describe('reports handed over by a channel', () => {
     const post = doc.paths['/api/v1/intake/reports'].post
     expect(post.security).toEqual([{ channelKey: [] }])
     expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '201']))
+    expect(post.summary).toContain('multipart/form-data')
+    expect(post.description).toContain('`files`')
     expect(doc.paths['/api/v1/intake/channel-keys'].get.tags).toEqual(['intake (channels)'])
   })
 })

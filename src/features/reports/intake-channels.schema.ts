@@ -53,8 +53,8 @@ export const ChannelKeyParams = z.strictObject({ id: z.uuid() })
 
 /**
  * A report handed over by a channel: the public report body without `agencySlug` (the key decides the agency), plus
- * the channel's own ticket number and when the channel received the report. JSON only: evidence goes by URL in
- * `links` for now.
+ * the channel's own ticket number and when the channel received the report. Sent as JSON, or as the `report` field of
+ * a multipart body whose `files` parts are the evidence (report-uploads.ts); links to evidence go in `links`.
  */
 export const ChannelReportBody = NewReportBody.safeExtend({
   externalRef: z.string().trim().min(1).max(100),

@@ -7,11 +7,13 @@
  * Every token is hashed and looked up the same way — missing, malformed, unknown and revoked tokens all end in the
  * same query and the same 401 `intake.key_invalid` (no early exit on the prefix). Each key is rate-limited in memory.
  *
- * Idempotency: a hand-over names an `Idempotency-Key`. The record (key id + idempotency key, primary key; the SHA-256
- * of the validated body; the report id) is written inside the report's own transaction. A retry with the same body
- * finds it and gets the same report; a different body is 409 `intake.idempotency_conflict`. Two concurrent requests
- * with one key both miss the first lookup, but only one transaction can insert the record: the other rolls back
- * (report and number included) on the unique violation and reads the winner's record.
+ * Idempotency: a hand-over names an `Idempotency-Key`. The record (key id + idempotency key, primary key; the
+ * fingerprint of the request — the validated body and the SHA-256 of its evidence files in order; the report id) is
+ * written inside the report's own transaction. A retry with the same body and files finds it and gets the same report
+ * (its own stored files are then removed by the route); a different body or other files is 409
+ * `intake.idempotency_conflict`. Two concurrent requests with one key both miss the first lookup, but only one
+ * transaction can insert the record: the other rolls back (report and number included) on the unique violation and
+ * reads the winner's record.
  */
 import type { Kysely } from 'kysely'
 import { canAdministerAgency, type Actor } from '../../domain/access.js'
@@ -34,7 +36,7 @@ import {
   type NewChannelKeyBody,
   type NewChannelKeyResult,
 } from './intake-channels.schema.js'
-import type { PublicReportsService } from './reports-public.service.js'
+import type { PublicReportsService, ReportDraft, StoredEvidenceFile } from './reports-public.service.js'
 
 /** Who a request with a valid channel key speaks for. */
 export interface ChannelKeyPrincipal {
@@ -42,6 +44,12 @@ export interface ChannelKeyPrincipal {
   readonly agencyId: string
   readonly agencySlug: string
   readonly channel: IntakeChannel
+}
+
+/** A hand-over's evidence files, stored encrypted under the draft's data key before the report is filed. */
+export interface ChannelUpload {
+  readonly draft: ReportDraft
+  readonly files: readonly StoredEvidenceFile[]
 }
 
 /** Characters of the token (prefix included) kept to tell keys apart in the list. */
@@ -67,6 +75,14 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
+}
+
+/**
+ * What a hand-over is recognised by on a retry: the validated body and the SHA-256 of its files, in order. Without
+ * files it is the hash of the body alone, as it was before channels could send files, so earlier records still match.
+ */
+export function handoverFingerprint(body: ChannelReportBody, fileHashes: readonly string[]): string {
+  return sha256Hex(canonicalJson(fileHashes.length === 0 ? body : { body, files: fileHashes }))
 }
 
 const toView = (row: repo.ChannelKeyWithNames): ChannelKeyView => ({
@@ -203,27 +219,36 @@ export function createIntakeChannelsService({ db, clock, reports, perKeyPerMinut
       }
     },
 
+    /** A report's id and data key, begun before a hand-over's files are read (they are encrypted as they arrive). */
+    begin: (): ReportDraft => reports.begin(),
+
     /**
-     * Files a report handed over by a channel; `created` false when the idempotency key had already made it (the same
-     * report is answered again).
+     * Files a report handed over by a channel, with the evidence files stored under `upload.draft`'s key (if any);
+     * `created` false when the idempotency key had already made it (the same report is answered again and the files
+     * of this request are not used: the caller removes them, as it does when this throws).
      */
     async submit(
       principal: ChannelKeyPrincipal,
       idempotencyKey: string,
       body: ChannelReportBody,
+      upload?: ChannelUpload,
     ): Promise<{ created: boolean; report: ChannelReportResult }> {
-      const requestHash = sha256Hex(canonicalJson(body))
+      const files = upload?.files ?? []
+      const requestHash = handoverFingerprint(
+        body,
+        files.map((file) => file.sha256),
+      )
       const earlier = await repo.findIdempotency(db, principal.keyId, idempotencyKey)
       if (earlier) return replay(earlier, requestHash)
 
       const { externalRef, receivedAt, agencySlug: _ignored, ...report } = body
       void _ignored
-      const draft = reports.begin()
+      const draft = upload?.draft ?? reports.begin()
       try {
         const result = await reports.submit(
           draft,
           { ...report, agencySlug: principal.agencySlug },
-          [],
+          files,
           principal.channel,
           {
             channelKeyId: principal.keyId,

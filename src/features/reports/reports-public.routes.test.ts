@@ -11,6 +11,8 @@ import { insertAgency } from '../../../test/support/factories.js'
 import { verifyAuditChains } from '../audit/audit.service.js'
 import { createTestApp, logCapture } from '../../../test/support/test-context.js'
 import { photoWithGps, refusedFiles } from './evidence/evidence.testing.js'
+import { hashReceipt, receiptHashCost } from './report-receipts.js'
+import { ensureIntakeSettings } from './reports.repository.js'
 import { multipart, validReport } from './reports.testing.js'
 
 async function arrange(options: { logStream?: ReturnType<typeof logCapture>['stream'] } = {}) {
@@ -51,6 +53,49 @@ describe('public reports', () => {
     expect(ke04?.group).toBe('kode_etik')
     expect(ke04?.groupName).toContain('kode etik')
     expect(ke04?.examples.length).toBeGreaterThan(0)
+  })
+
+  it('hashes receipts with the cost stored beside each agency salt, so changing the cost loses no receipt', async () => {
+    const { app, context, db, submit } = await arrange()
+    // An agency whose settings were made before the cost changed keeps t = 2 (the migration's default for old rows).
+    const older = await insertAgency(context, { slug: 'kab-lama', name: 'Pemerintah Kabupaten Lama' })
+    await ensureIntakeSettings(db, older.id, {
+      receiptSalt: 'c2FsdC1vZi10aGUtb2xkZXI',
+      receiptHashMemoryKib: 19_456,
+      receiptHashPasses: 2,
+      year: 2026,
+      createdAt: new Date().toISOString(),
+    })
+    const fresh = await submit(validReport())
+    const old = await submit({ ...validReport(), agencySlug: 'kab-lama' })
+    expect([fresh.statusCode, old.statusCode]).toEqual([201, 201])
+
+    const settings = await db
+      .selectFrom('reportIntakeSettings')
+      .select(['agencyId', 'receiptSalt', 'receiptHashMemoryKib', 'receiptHashPasses'])
+      .execute()
+    const newer = settings.find((row) => row.agencyId !== older.id)
+    expect(newer).toMatchObject({ receiptHashMemoryKib: receiptHashCost.memoryKib, receiptHashPasses: 1 })
+    for (const [response, row] of [
+      [fresh, newer],
+      [old, settings.find((r) => r.agencyId === older.id)],
+    ] as const) {
+      const { receipt, reportNumber } = response.json<{ receipt: string; reportNumber: string }>()
+      const stored = await db
+        .selectFrom('reports')
+        .select('receiptHash')
+        .where('agencyId', '=', row!.agencyId)
+        .where('reportNumber', '=', reportNumber)
+        .executeTakeFirstOrThrow()
+      const hashing = {
+        salt: row!.receiptSalt,
+        memoryKib: row!.receiptHashMemoryKib,
+        passes: row!.receiptHashPasses,
+      }
+      expect(stored.receiptHash).toBe(await hashReceipt(receipt, hashing))
+      const status = await app.inject({ method: 'GET', url: `/api/v1/public/reports/${receipt}` })
+      expect(status.json().reportNumber).toBe(reportNumber)
+    }
   })
 
   it('files a report, answers a 16-digit receipt once, and shows status and messages behind it', async () => {

@@ -4,18 +4,11 @@
  * rate limit kept in memory only. A report with files comes as multipart/form-data: a `report` field with the JSON
  * and up to five `files` parts, each checked by its bytes (evidence library) and stored encrypted as it arrives.
  */
-import multipart from '@fastify/multipart'
-import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DomainError } from '../../domain/errors.js'
-import {
-  EvidenceRejected,
-  evidenceLimits,
-  type EvidenceStore,
-  type StoredEvidence,
-} from './evidence/evidence-files.js'
-import type { PublicReportsService, ReportDraft } from './reports-public.service.js'
+import { evidenceLimits, type EvidenceStore, type StoredEvidence } from './evidence/evidence-files.js'
+import type { PublicReportsService } from './reports-public.service.js'
 import {
   AgencySlugParams,
   NewMessageResult,
@@ -30,92 +23,22 @@ import {
   ViolationCategoryView,
 } from './reports.schema.js'
 import { ListRegionsQuery, RegionList } from '../units/regions.schema.js'
+import {
+  acceptReportUploads,
+  readMultipartReport,
+  readReportUpload,
+  storageKeysOf,
+} from './report-uploads.js'
 
 const tags = ['reports (public)']
-
-/** The largest `report` JSON field of a multipart report (the description is at most 10,000 characters). */
-const reportFieldBytes = 100_000
-
-const rejectionError = (error: EvidenceRejected): DomainError => {
-  switch (error.reason) {
-    case 'too_large':
-      return new DomainError('report.file_too_large', { maxBytes: evidenceLimits.maxBytes })
-    case 'unsupported_type':
-      return new DomainError('report.file_type_unsupported')
-    case 'empty':
-      return new DomainError('report.file_empty')
-    case 'unreadable_image':
-      return new DomainError('report.image_unreadable')
-  }
-}
-
-/**
- * Reads a multipart report: the `report` JSON field and the `files` parts (stored encrypted with the draft's key as
- * they arrive). On any failure the files stored so far are removed before the error goes on.
- */
-async function readMultipartReport(
-  request: FastifyRequest,
-  evidence: EvidenceStore,
-  draft: Pick<ReportDraft, 'dataKey'>,
-  maxFiles: number,
-  acceptReport = true,
-): Promise<{ json: unknown; files: StoredEvidence[] }> {
-  const files: StoredEvidence[] = []
-  let json: unknown
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'files') throw new DomainError('request.invalid', { field: part.fieldname })
-        if (files.length >= maxFiles) throw new DomainError('report.too_many_files', { max: maxFiles })
-        try {
-          files.push(await evidence.store(part.file, draft.dataKey))
-        } catch (error) {
-          if (error instanceof EvidenceRejected) throw rejectionError(error)
-          throw error
-        }
-      } else if (acceptReport && part.fieldname === 'report') {
-        // A field sent as application/json arrives parsed (@fastify/multipart); a plain field as text.
-        if (typeof part.value === 'string') {
-          try {
-            json = JSON.parse(part.value)
-          } catch {
-            throw new DomainError('request.malformed', { field: 'report' })
-          }
-        } else json = part.value
-      } else {
-        throw new DomainError('request.invalid', { field: part.fieldname })
-      }
-    }
-    return { json, files }
-  } catch (error) {
-    await evidence.remove(
-      files.flatMap((f) => [f.original.storageKey, ...(f.viewCopy ? [f.viewCopy.storageKey] : [])]),
-    )
-    throw error
-  }
-}
-
-const storageKeysOf = (files: readonly StoredEvidence[]) =>
-  files.flatMap((f) => [f.original.storageKey, ...(f.viewCopy ? [f.viewCopy.storageKey] : [])])
 
 export const publicReportsRoutes: FastifyPluginAsyncZod<{
   reports: PublicReportsService
   evidence: EvidenceStore
   publicRateLimitPerMinute: number
 }> = async (app, { reports, evidence, publicRateLimitPerMinute }) => {
-  // Only these routes take multipart bodies. A file over the limit is cut one byte past it, so the evidence
-  // library sees it is too large and answers 413 without reading further.
-  await app.register(multipart, {
-    limits: {
-      fileSize: evidenceLimits.maxBytes + 1,
-      files: evidenceLimits.maxFiles + 1,
-      fields: 2,
-      fieldSize: reportFieldBytes,
-      parts: evidenceLimits.maxFiles + 3,
-      headerPairs: 20,
-    },
-    throwFileSizeLimit: false,
-  })
+  // Only these routes take multipart bodies (report-uploads.ts).
+  await acceptReportUploads(app)
 
   const publicConfig = {
     policy: 'public',
@@ -195,14 +118,9 @@ export const publicReportsRoutes: FastifyPluginAsyncZod<{
       let body: NewReportBody
       let files: StoredEvidence[] = []
       if (request.isMultipart()) {
-        const read = await readMultipartReport(request, evidence, draft, evidenceLimits.maxFiles)
-        files = read.files
-        const parsed = NewReportBody.safeParse(read.json)
-        if (!parsed.success) {
-          await evidence.remove(storageKeysOf(files))
-          throw parsed.error
-        }
-        body = parsed.data
+        const upload = await readReportUpload(request, evidence, draft, NewReportBody)
+        body = upload.body
+        files = upload.files
       } else {
         if (!request.body) throw new DomainError('request.invalid', { field: 'body' })
         body = request.body

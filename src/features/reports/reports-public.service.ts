@@ -18,7 +18,13 @@ import { newId } from '../../platform/ids.js'
 import { recordAuditEvent, type AuditActor } from '../audit/audit.service.js'
 import { searchRegions } from '../units/region-codes.js'
 import { newReportDataKey, openField, sealField, type ReportKeyProvider } from './report-crypto.js'
-import { hashReceipt, newReceipt, normalizeReceipt } from './report-receipts.js'
+import {
+  hashReceipt,
+  newReceipt,
+  normalizeReceipt,
+  receiptHashCost,
+  type ReceiptHashing,
+} from './report-receipts.js'
 import { createReportWriter } from './report-writer.js'
 import * as repo from './reports.repository.js'
 import {
@@ -92,6 +98,16 @@ export interface PublicReportsDeps {
   readonly keys: ReportKeyProvider
 }
 
+const hashingOf = (settings: {
+  receiptSalt: string
+  receiptHashMemoryKib: number
+  receiptHashPasses: number
+}): ReceiptHashing => ({
+  salt: settings.receiptSalt,
+  memoryKib: settings.receiptHashMemoryKib,
+  passes: settings.receiptHashPasses,
+})
+
 export function createPublicReportsService({ db, clock, keys }: PublicReportsDeps) {
   async function targetAgency(slug: string | undefined) {
     const agency = await repo.findTargetAgency(db, slug)
@@ -101,7 +117,7 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
 
   // An agency's salt never changes once written: a submission reads it once per process. (A status lookup reads every
   // salt each time instead, so a hit and a miss cost the same query and the same hashes.)
-  const settingsByAgency = new Map<string, { readonly receiptSalt: string }>()
+  const settingsByAgency = new Map<string, { readonly hashing: ReceiptHashing }>()
   const writer = createReportWriter({ db, clock })
 
   async function intakeSettings(agencyId: string, fresh: { year: number; createdAt: string }) {
@@ -109,18 +125,24 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
     if (cached) return cached
     const settings = await repo.ensureIntakeSettings(db, agencyId, {
       receiptSalt: randomBytes(16).toString('base64url'),
+      receiptHashMemoryKib: receiptHashCost.memoryKib,
+      receiptHashPasses: receiptHashCost.passes,
       ...fresh,
     })
-    settingsByAgency.set(agencyId, { receiptSalt: settings.receiptSalt })
-    return settings
+    const known = { hashing: hashingOf(settings) }
+    settingsByAgency.set(agencyId, known)
+    return known
   }
 
   /** The report behind a typed receipt. Always hashes first, so a miss takes as long as a hit. */
   async function reportByReceipt(typed: string): Promise<repo.ReportRow> {
     const receipt = normalizeReceipt(typed)
-    const salts = (await repo.listReceiptSalts(db)).map((row) => row.receiptSalt)
-    const candidates = salts.length > 0 ? salts : [randomBytes(16).toString('base64url')]
-    const hashes = await Promise.all(candidates.map((salt) => hashReceipt(receipt ?? '0'.repeat(16), salt)))
+    const hashings = (await repo.listReceiptHashings(db)).map(hashingOf)
+    const candidates: ReceiptHashing[] =
+      hashings.length > 0 ? hashings : [{ salt: randomBytes(16).toString('base64url'), ...receiptHashCost }]
+    const hashes = await Promise.all(
+      candidates.map((hashing) => hashReceipt(receipt ?? '0'.repeat(16), hashing)),
+    )
     const report = receipt === null ? undefined : await repo.findReportByReceiptHashes(db, hashes)
     if (!report) throw new DomainError('report.not_found')
     return report
@@ -237,7 +259,7 @@ export function createPublicReportsService({ db, clock, keys }: PublicReportsDep
       }
       for (let attempt = 1; ; attempt += 1) {
         const receipt = newReceipt()
-        const receiptHash = handover ? null : await hashReceipt(receipt, settings.receiptSalt)
+        const receiptHash = handover ? null : await hashReceipt(receipt, settings.hashing)
         try {
           const reportNumber = await writer.write({ ...pending, row: { ...row, receiptHash } })
           return { receipt: handover ? '' : receipt, reportNumber }

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/tables.js'
+import type { ReportSort } from './reports-staff.schema.js'
 
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, '\\$&')
 
@@ -17,6 +18,10 @@ export interface ReportFilter {
   readonly createdFrom?: string | undefined
   /** Exclusive. */
   readonly createdBefore?: string | undefined
+  /**
+   * `text` matches the report number (any part) and, exactly, the channel's ticket number (`external_ref` is kept in
+   * clear: it is the channel's reference, not the reporter's data, and the intake API looks reports up by it).
+   */
   readonly q?: { readonly text: string; readonly name: string; readonly nip: string | null } | undefined
 }
 
@@ -51,26 +56,33 @@ function filtered(db: Kysely<Database>, filter: ReportFilter) {
           ...(q?.name
             ? [eb(sql`${sql.ref('r.reportedNameNormalized')}`, 'like', `%${likeEscape(q.name)}%`)]
             : []),
+          eb('r.externalRef', '=', q?.text ?? ''),
           ...(q?.nip ? [eb('r.reportedNip', '=', q.nip)] : []),
         ]),
       ),
     )
 }
 
+/** The reporter's latest activity: their latest message, else the filing (a correlated subquery, portable SQL). */
+const lastReporterActivity = sql`coalesce((select max(m.created_at) from report_messages m where m.report_id = r.id and m.sender = 'reporter'), r.created_at)`
+
 export async function listReports(
   db: Kysely<Database>,
   filter: ReportFilter,
+  sort: ReportSort,
   page: number,
   pageSize: number,
 ) {
   const base = filtered(db, filter)
+  const direction = sort === 'oldest' ? 'asc' : 'desc'
   const [rows, count] = await Promise.all([
     base
       .leftJoin('units as u', 'u.id', 'r.reportedUnitId')
       .selectAll('r')
       .select('u.name as reportedUnitRosterName')
-      .orderBy('r.createdAt', 'desc')
-      .orderBy('r.id', 'desc')
+      .$if(sort === 'last_reporter_message', (qb) => qb.orderBy(lastReporterActivity, 'desc'))
+      .orderBy('r.createdAt', direction)
+      .orderBy('r.id', direction)
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
@@ -131,6 +143,19 @@ export async function countUnreadByReport(
     .groupBy('m.reportId')
     .execute()
   return new Map(rows.map((row) => [row.reportId, Number(row.n)]))
+}
+
+/** The latest reporter message of each report (reports without one are absent). */
+export async function findLastReporterMessageByReport(db: Kysely<Database>, reportIds: readonly string[]) {
+  if (reportIds.length === 0) return new Map<string, string>()
+  const rows = await db
+    .selectFrom('reportMessages')
+    .select(['reportId', (eb) => eb.fn.max('createdAt').as('at')])
+    .where('reportId', 'in', [...reportIds])
+    .where('sender', '=', 'reporter')
+    .groupBy('reportId')
+    .execute()
+  return new Map(rows.map((row) => [row.reportId, String(row.at)]))
 }
 
 export interface RelatedCandidate {

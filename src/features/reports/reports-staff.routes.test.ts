@@ -1,8 +1,9 @@
 /**
  * The staff inbox (issue #5 point 4 and related reports of point 6) through the HTTP API, on SQLite and
- * PostgreSQL: scope per agency, the list and its filters, the decrypted detail, the evidence viewer, the actions
- * and their audit trail.
+ * PostgreSQL: scope per agency, the list and its filters and sort, the channel's ticket number, the Excel export,
+ * the decrypted detail, the evidence viewer, the actions and their audit trail.
  */
+import ExcelJS from 'exceljs'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import {
@@ -73,7 +74,7 @@ describe('staff inbox', () => {
     expect(await ids('pageSize=1&page=2')).toEqual([second.id])
     expect((await admin.get('/reports?colour=red')).statusCode).toBe(400)
 
-    // Another agency's admin, a unit-scoped examiner, an employee: nothing of this agency.
+    // Another agency's admin, a unit-scoped examiner, a decision maker: nothing of this agency.
     const other = t.as(t.sessions.otherAdmin)
     expect((await other.get('/reports')).json<ListBody>().items.map((i) => i.reportedPerson)).toEqual([
       expect.objectContaining({ name: 'Orang Kota Lain' }),
@@ -82,8 +83,8 @@ describe('staff inbox', () => {
     expect((await other.post(`/reports/${first.id}/status`, { status: 'in_review' })).statusCode).toBe(404)
     const unitExaminer = await insertUnitScopedAccount(t.context, t.agency.id, unit.id, 'examiner')
     const scoped = t.as(await signIn(t.app, t.context, unitExaminer))
-    expect((await scoped.get('/reports')).json<ListBody>().total).toBe(0)
-    expect((await scoped.get(`/reports/${first.id}`)).statusCode).toBe(404)
+    expect((await scoped.get('/reports')).statusCode).toBe(403)
+    expect((await scoped.get(`/reports/${first.id}`)).statusCode).toBe(403)
     expect((await t.as(t.sessions.decisionMaker).get('/reports')).statusCode).toBe(403)
   })
 
@@ -278,7 +279,15 @@ describe('staff inbox', () => {
       status: 'duplicate',
       duplicateOf: { id: b.id, reportNumber: b.reportNumber },
     })
-    expect(await reason(a.id, c.id)).toBe('target_is_duplicate')
+    // A chain is refused, naming the target and the report it was merged into (to pick instead).
+    expect((await mark(a.id, c.id)).json().error).toEqual({
+      code: 'report.duplicate_invalid',
+      details: {
+        reason: 'target_is_duplicate',
+        reportNumber: c.reportNumber,
+        duplicateOf: { id: b.id, reportNumber: b.reportNumber },
+      },
+    })
     // b merged into a: c, merged into b, now points at a (no chain).
     expect((await mark(b.id, a.id)).statusCode).toBe(200)
     const rows = await t.db
@@ -291,12 +300,19 @@ describe('staff inbox', () => {
       [b.id]: a.id,
       [c.id]: a.id,
     })
-    expect(
-      (await admin.get(`/reports/${a.id}`))
-        .json()
-        .duplicates.map((d: { id: string }) => d.id)
-        .sort(),
-    ).toEqual([b.id, c.id].sort())
+    const merged = (await admin.get(`/reports/${a.id}`)).json()
+    expect(merged.duplicates.map((d: { id: string }) => d.id).sort()).toEqual([b.id, c.id].sort())
+    // The merged reports (same person and unit) are listed as duplicates, not again as related.
+    expect(merged.related.map((r: { id: string }) => r.id)).toEqual([])
+    expect((await admin.get(`/reports/${b.id}`)).json().related.map((r: { id: string }) => r.id)).toEqual([
+      c.id,
+    ])
+    // Merging a report into one merged into it: refused, the answer says it went into this very report.
+    expect((await mark(a.id, b.id)).json().error.details).toEqual({
+      reason: 'target_is_duplicate',
+      reportNumber: b.reportNumber,
+      duplicateOf: { id: a.id, reportNumber: a.reportNumber },
+    })
     expect((await mark(b.id, a.id)).json().error.code).toBe('report.status_invalid')
 
     const status = await t.app.inject({ method: 'GET', url: `/api/v1/public/reports/${c.receipt}` })
@@ -310,6 +326,32 @@ describe('staff inbox', () => {
       duplicateOf: null,
       status: 'in_review',
     })
+  })
+
+  it('makes no chain when two officers merge two reports into each other at the same moment', async () => {
+    const t = await arrangeInbox()
+    const admin = t.as(t.sessions.admin)
+    for (let round = 0; round < 3; round += 1) {
+      const a = await t.file()
+      const b = await t.file()
+      const answers = await Promise.all([
+        admin.post(`/reports/${a.id}/duplicate`, { of: b.id }),
+        admin.post(`/reports/${b.id}/duplicate`, { of: a.id }),
+      ])
+      const refused = answers.filter((r) => r.statusCode !== 200)
+      expect(refused).toHaveLength(1)
+      // The second finds its target merged (422), or itself already merged into the other (409).
+      expect(['report.duplicate_invalid', 'report.status_invalid']).toContain(refused[0]!.json().error.code)
+      const rows = await t.db
+        .selectFrom('reports')
+        .select(['id', 'duplicateOf'])
+        .where('id', 'in', [a.id, b.id])
+        .execute()
+      // Exactly one points at the other, and that one points nowhere.
+      const merged = rows.filter((r) => r.duplicateOf !== null)
+      expect(merged).toHaveLength(1)
+      expect(rows.find((r) => r.id === merged[0]!.duplicateOf)?.duplicateOf).toBeNull()
+    }
   })
 
   it('suggests employees by NIP, then name and unit, links one, and finds related reports', async () => {
@@ -391,5 +433,179 @@ describe('staff inbox', () => {
     })
     const actions = (await t.auditOf(report.id)).map((a) => a.action)
     expect(actions).toEqual(expect.arrayContaining(['report.employee_linked', 'report.employee_unlinked']))
+  })
+})
+
+describe('staff inbox: channel references, sort and Excel export', () => {
+  it('shows the channel’s ticket number in the list and the detail, and finds a report by it exactly', async () => {
+    const t = await arrangeInbox()
+    const web = await t.file({ reportedPerson: { name: 'Budi Santoso' } })
+    const lapor = await t.fileViaChannel('LAPOR-2026-0001234', { reportedPerson: { name: 'Siti Aminah' } })
+    const admin = t.as(t.sessions.admin)
+
+    const items = (await admin.get('/reports')).json<ListBody>().items
+    expect(items.map((i) => [i.id, i.channel, i.externalRef])).toEqual([
+      [lapor.id, 'lapor', 'LAPOR-2026-0001234'],
+      [web.id, 'public_form', null],
+    ])
+    expect((await admin.get(`/reports/${lapor.id}`)).json()).toMatchObject({
+      channel: 'lapor',
+      externalRef: 'LAPOR-2026-0001234',
+    })
+
+    const ids = async (query: string) =>
+      (await admin.get(`/reports?${query}`)).json<ListBody>().items.map((i) => i.id)
+    expect(await ids('q=LAPOR-2026-0001234')).toEqual([lapor.id])
+    expect(await ids(`q=${encodeURIComponent(' LAPOR-2026-0001234 ')}`)).toEqual([lapor.id])
+    // Exact only: a part of the ticket number is not a reference anyone quotes.
+    expect(await ids('q=0001234')).toEqual([])
+    // Another agency never finds it, even by its exact reference.
+    expect(
+      (await t.as(t.sessions.otherAdmin).get('/reports?q=LAPOR-2026-0001234')).json<ListBody>().total,
+    ).toBe(0)
+  })
+
+  it('sorts newest first, oldest first or by the latest reporter message, and refuses an unknown sort', async () => {
+    const t = await arrangeInbox()
+    const a = await t.file()
+    const b = await t.file()
+    const c = await t.file()
+    t.clock.advance(60_000)
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/reports/${a.receipt}/messages`,
+      payload: { body: 'Ada bukti baru.' },
+    })
+    const admin = t.as(t.sessions.admin)
+    const list = async (query: string) => (await admin.get(`/reports?${query}`)).json<ListBody>().items
+    const ids = async (query: string) => (await list(query)).map((i) => i.id)
+
+    expect(await ids('')).toEqual([c.id, b.id, a.id])
+    expect(await ids('sort=newest')).toEqual([c.id, b.id, a.id])
+    expect(await ids('sort=oldest')).toEqual([a.id, b.id, c.id])
+    expect(await ids('sort=last_reporter_message')).toEqual([a.id, c.id, b.id])
+    expect(await ids('sort=oldest&pageSize=1&page=2')).toEqual([b.id])
+    const byReporter = await list('sort=last_reporter_message')
+    expect(byReporter[0]?.lastReporterMessageAt).toBe(t.clock.now().toISOString())
+    expect(byReporter[1]?.lastReporterMessageAt).toBeNull()
+
+    const refused = await admin.get('/reports?sort=terbaru')
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.code).toBe('request.invalid')
+  })
+
+  it('exports the filtered list as XLSX with Indonesian headers, audited, for report readers only', async () => {
+    const t = await arrangeInbox()
+    const unit = await insertUnit(t.context, t.agency.id, { name: 'Dinas Pendidikan' })
+    const first = await t.file({
+      categoryCode: 'KE-04',
+      reportedPerson: { name: 'Budi Santoso', unitId: unit.id },
+    })
+    const lapor = await t.fileViaChannel('LAPOR-2026-0000042', {
+      reportedPerson: { name: '=HYPERLINK("http://x")', unitName: 'Kecamatan Utara' },
+    })
+    const closed = await t.file({ reportedPerson: { name: 'Agus Salim' } })
+    await t.file({ agencySlug: 'kota-lain', reportedPerson: { name: 'Orang Kota Lain' } })
+    const admin = t.as(t.sessions.admin)
+    expect((await admin.post(`/reports/${closed.id}/status`, { status: 'rejected' })).statusCode).toBe(200)
+
+    const response = await admin.get('/reports/export.xlsx?sort=oldest&status=received')
+    expect(response.statusCode, response.body).toBe(200)
+    expect(response.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="laporan-masuk-2026-03-02.xlsx"',
+    )
+    expect(response.headers['x-netra-export-truncated']).toBe('false')
+
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('Laporan')
+    const values = (rowNumber: number) =>
+      ((sheet?.getRow(rowNumber).values ?? []) as unknown[]).slice(1).map((v) => (v === null ? '' : v))
+    expect(values(1)).toEqual([
+      'Nomor',
+      'Tanggal masuk',
+      'Status',
+      'Kategori',
+      'Unit',
+      'Kanal',
+      'No. rujukan kanal',
+      'Terlapor (nama)',
+    ])
+    expect(sheet?.rowCount).toBe(3)
+    const [number, receivedAt, status, category, unitName, channel, ref, name] = values(2)
+    expect([number, status, unitName, channel, ref, name]).toEqual([
+      first.reportNumber,
+      'Baru diterima',
+      'Dinas Pendidikan',
+      'Formulir publik',
+      '',
+      'Budi Santoso',
+    ])
+    expect(category).toMatch(/^KE-04 · \S/)
+    // Filed at 03:01Z = 10:01 WIB: the cell holds the agency's wall clock.
+    expect((receivedAt as Date).toISOString()).toBe('2026-03-02T10:01:00.000Z')
+    expect(values(3)).toEqual([
+      lapor.reportNumber,
+      expect.any(Date),
+      'Baru diterima',
+      expect.any(String),
+      'Kecamatan Utara',
+      'SP4N-LAPOR!',
+      'LAPOR-2026-0000042',
+      // Text a spreadsheet would run as a formula is marked as text.
+      `'=HYPERLINK("http://x")`,
+    ])
+    const about = workbook.getWorksheet('Keterangan')
+    expect(about?.getRow(1).values).toEqual([undefined, 'Saringan', 'status Baru diterima'])
+    expect(about?.getRow(2).values).toEqual([undefined, 'Urutan', 'Terlama di atas'])
+    expect(about?.getRow(3).values).toEqual([undefined, 'Jumlah laporan', 2])
+    expect(JSON.stringify(about?.getSheetValues())).not.toContain('PERHATIAN')
+
+    const exported = await t.db
+      .selectFrom('auditEvents')
+      .select(['actorLabel', 'agencyId', 'entityId', 'summary'])
+      .where('action', '=', 'report.list_exported')
+      .execute()
+    expect(exported).toHaveLength(1)
+    expect(exported[0]).toMatchObject({
+      actorLabel: t.accounts.admin.username,
+      agencyId: t.agency.id,
+      entityId: null,
+    })
+    expect(JSON.parse(exported[0]?.summary ?? '{}')).toEqual({
+      format: 'xlsx',
+      filters: { status: 'received', sort: 'oldest' },
+      rows: 2,
+      total: 2,
+      truncated: false,
+    })
+
+    // Same filters as the list: the reference search, another agency's reports never.
+    const search = await admin.get('/reports/export.xlsx?q=LAPOR-2026-0000042')
+    const searched = new ExcelJS.Workbook()
+    await searched.xlsx.load(search.rawPayload as unknown as ArrayBuffer)
+    expect(searched.getWorksheet('Laporan')?.getColumn(1).values.slice(1)).toEqual([
+      'Nomor',
+      lapor.reportNumber,
+    ])
+    const all = new ExcelJS.Workbook()
+    await all.xlsx.load((await admin.get('/reports/export.xlsx')).rawPayload as unknown as ArrayBuffer)
+    expect(all.getWorksheet('Laporan')?.rowCount).toBe(4)
+    expect(JSON.stringify(all.getWorksheet('Laporan')?.getSheetValues())).not.toContain('Orang Kota Lain')
+
+    const badSort = await admin.get('/reports/export.xlsx?sort=acak')
+    expect(badSort.statusCode).toBe(400)
+    expect(badSort.json().error.code).toBe('request.invalid')
+    expect((await admin.get('/reports/export.xlsx?page=2')).statusCode).toBe(400)
+    const forbidden = await t.as(t.sessions.decisionMaker).get('/reports/export.xlsx')
+    expect(forbidden.statusCode).toBe(403)
+    expect(forbidden.json().error.code).toBe('auth.forbidden')
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/reports/export.xlsx' })).statusCode).toBe(401)
+
+    const docs = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json()
+    expect(docs.paths['/api/v1/reports/export.xlsx']?.get?.summary).toContain('Excel')
   })
 })

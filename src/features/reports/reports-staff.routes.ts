@@ -5,10 +5,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { actorOf } from '../../server/plugins/authorize.js'
-import type { StaffReportsService } from './reports-staff.service.js'
+import { xlsxContentType, type StaffReportsService } from './reports-staff.service.js'
 import {
   DuplicateBody,
   EmployeeSuggestionList,
+  ExportReportsQuery,
   ListReportsQuery,
   ReportDetail,
   ReportedEmployeeBody,
@@ -16,6 +17,7 @@ import {
   ReportList,
   ReportParams,
   StaffMessageBody,
+  reportExportMaxRows,
   StatusChangeBody,
   staffStatusTargets,
 } from './reports-staff.schema.js'
@@ -37,12 +39,39 @@ export const staffReportsRoutes: FastifyPluginAsyncZod<{ reports: StaffReportsSe
       config: read,
       schema: {
         tags,
-        summary: 'The inbox: reports of the agencies the reader works, newest first, with filters',
+        summary:
+          'The inbox: reports of the agencies the reader works, with filters and sort (newest first by default)',
         querystring: ListReportsQuery,
         response: { 200: ReportList },
       },
     },
     (request) => reports.list(actorOf(request), request.query),
+  )
+
+  app.get(
+    '/reports/export.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: `The filtered inbox (same filters and sort) as an Excel file of at most ${reportExportMaxRows} rows (audited as report.list_exported)`,
+        description:
+          'A longer list is cut to the first rows in the chosen order; the "Keterangan" sheet and the ' +
+          '`x-netra-export-truncated: true` header say so.',
+        querystring: ExportReportsQuery,
+        produces: [xlsxContentType],
+        response: { 200: z.any().describe('the XLSX file (binary)') },
+      },
+    },
+    async (request, reply) => {
+      const file = await reports.exportXlsx(actorOf(request), request.query)
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .header('x-netra-export-truncated', String(file.truncated))
+        .send(file.body)
+    },
   )
 
   app.get(

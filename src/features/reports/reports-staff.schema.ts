@@ -33,7 +33,17 @@ export const relatedReportWindowDays = 90
 
 const isoDate = z.iso.date()
 
-export const ListReportsQuery = z.strictObject({
+/**
+ * Orders of the inbox: newest filed first (default), oldest first, or most recent reporter activity first (the
+ * latest reporter message, or the filing itself when the reporter has not written since).
+ */
+export const reportSorts = ['newest', 'oldest', 'last_reporter_message'] as const
+export type ReportSort = (typeof reportSorts)[number]
+
+/** The inbox's Excel export holds at most this many rows (in the chosen order); the file says when it was cut. */
+export const reportExportMaxRows = 5000
+
+const reportListFilters = {
   status: z.enum(reportStatuses).optional(),
   category: z.string().trim().min(1).max(20).optional(),
   channel: z.enum(reportChannels).optional(),
@@ -45,12 +55,24 @@ export const ListReportsQuery = z.strictObject({
   from: isoDate.optional(),
   /** Filed on or before this date (the agency's local date). */
   to: isoDate.optional(),
-  /** Report number, or the reported person's name (any part) or NIP. */
+  /**
+   * Report number (any part), the reported person's name (any part) or NIP, or exactly the channel's own ticket
+   * number (`externalRef`).
+   */
   q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(reportSorts).default('newest'),
+}
+
+export const ListReportsQuery = z.strictObject({
+  ...reportListFilters,
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 })
 export type ListReportsQuery = z.infer<typeof ListReportsQuery>
+
+/** `GET /reports/export.xlsx`: the list's filters and order, no paging (see `reportExportMaxRows`). */
+export const ExportReportsQuery = z.strictObject(reportListFilters)
+export type ExportReportsQuery = z.infer<typeof ExportReportsQuery>
 
 export const ReportedPersonView = z.object({
   name: z.string().nullable(),
@@ -69,6 +91,8 @@ export const ReportListItem = z.object({
   status: z.enum(reportStatuses),
   statusLabel: z.string(),
   channel: z.enum(reportChannels),
+  /** The channel's own ticket number (LAPOR tracking id, SBT number…) for reports handed over by a channel. */
+  externalRef: z.string().nullable(),
   categoryCode: z.string().nullable(),
   categoryName: z.string().nullable(),
   identityLevel: z.enum(identityLevels),
@@ -78,6 +102,8 @@ export const ReportListItem = z.object({
   files: z.number().int(),
   /** Reporter messages the reader has not seen (since they last opened the report). */
   unreadMessages: z.number().int(),
+  /** When the reporter last wrote a message; null when they have not written since filing. */
+  lastReporterMessageAt: z.string().nullable(),
   /** Suggested related reports (same person within the window, or the same link). */
   related: z.number().int(),
 })
@@ -134,7 +160,11 @@ export const ReporterIdentityView = z.object({
   email: z.string().optional(),
 })
 
-export const ReportDetail = ReportListItem.omit({ unreadMessages: true, related: true }).extend({
+export const ReportDetail = ReportListItem.omit({
+  unreadMessages: true,
+  lastReporterMessageAt: true,
+  related: true,
+}).extend({
   description: z.string(),
   links: z.array(z.string()),
   occurredAt: z.string().nullable(),

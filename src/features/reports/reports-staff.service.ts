@@ -12,7 +12,8 @@ import { DomainError } from '../../domain/errors.js'
 import { violationCatalogue } from '../../domain/violations.js'
 import type { Database } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
-import { auditActorOf, recordAuditEvent } from '../audit/audit.service.js'
+import { auditActorOf, recordAuditEvent, recordAuditEvents } from '../audit/audit.service.js'
+import { xlsxContentType } from '../pledges/pledge-staff.service.js'
 import type { EvidenceStore } from './evidence/evidence-files.js'
 import { openField, sealField, type ReportKeyProvider } from './report-crypto.js'
 import { hashReportLink } from './report-links.js'
@@ -20,13 +21,16 @@ import * as revealRepo from './report-reveal.repository.js'
 import { normalizePersonName } from './reports-public.service.js'
 import * as repo from './reports.repository.js'
 import { relatedReports, suggestEmployees } from './reports-staff.matching.js'
+import { reportListXlsx } from './reports-staff.export.js'
 import * as staffRepo from './reports-staff.repository.js'
 import {
   allowedStatusChanges,
   askableStatuses,
   mergeableStatuses,
+  reportExportMaxRows,
   type DuplicateBody,
   type EmployeeSuggestionList,
+  type ExportReportsQuery,
   type ListReportsQuery,
   type ReportDetail,
   type ReportedEmployeeBody,
@@ -50,6 +54,8 @@ const zoneOffsets: Record<string, string> = {
   'Asia/Makassar': '+08:00',
   'Asia/Jayapura': '+09:00',
 }
+/** `+07:00` → 420. */
+const offsetMinutes = (offset: string) => Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))
 const extensionOf: Record<string, string> = { jpg: 'jpg', png: 'png', webp: 'webp', pdf: 'pdf', mp4: 'mp4' }
 
 /** The agencies in which the actor holds one of `roles` over the whole agency; null = every agency. */
@@ -83,6 +89,8 @@ export interface StaffReportsDeps {
   readonly linkHashKey: Uint8Array
 }
 
+export { xlsxContentType }
+
 type ReportRow = staffRepo.ReportListRow
 
 export function createStaffReportsService({ db, clock, keys, evidence, linkHashKey }: StaffReportsDeps) {
@@ -112,7 +120,9 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
 
   const relatedOf = (reportIds: readonly string[]) => relatedReports(db, reportIds)
 
-  const itemOf = (row: ReportRow): Omit<ReportListItem, 'files' | 'unreadMessages' | 'related'> => {
+  const itemOf = (
+    row: ReportRow,
+  ): Omit<ReportListItem, 'files' | 'unreadMessages' | 'lastReporterMessageAt' | 'related'> => {
     const status = row.status as ReportStatus
     return {
       id: row.id,
@@ -122,6 +132,7 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
       status,
       statusLabel: reportStatusLabels[status],
       channel: row.channel as ReportChannel,
+      externalRef: row.externalRef,
       categoryCode: row.categoryCode,
       categoryName: row.categoryCode ? (categoryNames.get(row.categoryCode) ?? null) : null,
       identityLevel: row.identityLevel as IdentityLevel,
@@ -149,6 +160,37 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
     }
   }
 
+  /** The list's filters in the actor's scope; null when they select nothing the actor works (empty list). */
+  async function filterOf(actor: Actor, query: ExportReportsQuery): Promise<staffRepo.ReportFilter | null> {
+    let agencyIds = agenciesWorkedBy(actor, reportHandlers)
+    if (query.agencyId) {
+      if (agencyIds !== null && !agencyIds.includes(query.agencyId)) return null
+      agencyIds = [query.agencyId]
+    }
+    let unitPath: string | undefined
+    if (query.unitId) {
+      const unit = await staffRepo.findUnit(db, query.unitId)
+      if (!unit || (agencyIds !== null && !agencyIds.includes(unit.agencyId))) return null
+      unitPath = unit.path
+    }
+    const digits = query.q?.replace(/\s/g, '') ?? ''
+    return {
+      agencyIds,
+      status: query.status,
+      category: query.category,
+      channel: query.channel,
+      unitPath,
+      ...(await dateBounds(agencyIds, query.from, query.to)),
+      q: query.q
+        ? {
+            text: query.q,
+            name: normalizePersonName(query.q),
+            nip: /^\d{18}$/.test(digits) ? digits : null,
+          }
+        : undefined,
+    }
+  }
+
   async function audited(actor: Actor, report: ReportRow, action: string, summary: Record<string, unknown>) {
     await db.transaction().execute((trx) =>
       recordAuditEvent(trx, clock, auditActorOf(actor), {
@@ -162,6 +204,21 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
   }
 
   /** The report locked in `trx`, checked to be one the actor works. */
+  /** A report merged into another cannot take duplicates (no chains); the answer names where it went. */
+  async function refuseMergedTarget(
+    executor: Kysely<Database>,
+    target: { reportNumber: string; duplicateOf: string | null; status: string },
+  ) {
+    if (target.duplicateOf === null && target.status !== 'duplicate') return
+    // Named in the answer, so the officer can pick the report it was merged into (same agency) instead.
+    const root = target.duplicateOf ? await staffRepo.findReport(executor, target.duplicateOf) : undefined
+    throw new DomainError('report.duplicate_invalid', {
+      reason: 'target_is_duplicate',
+      reportNumber: target.reportNumber,
+      duplicateOf: root ? { id: root.id, reportNumber: root.reportNumber } : null,
+    })
+  }
+
   async function lockFor(trx: Kysely<Database>, actor: Actor, reportId: string) {
     const locked = await repo.lockReport(trx, reportId)
     if (!mayWorkReportsOf(actor, locked.agencyId, reportHandlers))
@@ -195,43 +252,15 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
   return {
     async list(actor: Actor, query: ListReportsQuery): Promise<ReportList> {
       const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize }
-      let agencyIds = agenciesWorkedBy(actor, reportHandlers)
-      if (query.agencyId) {
-        if (agencyIds !== null && !agencyIds.includes(query.agencyId)) return empty
-        agencyIds = [query.agencyId]
-      }
-      let unitPath: string | undefined
-      if (query.unitId) {
-        const unit = await staffRepo.findUnit(db, query.unitId)
-        if (!unit || (agencyIds !== null && !agencyIds.includes(unit.agencyId))) return empty
-        unitPath = unit.path
-      }
-      await indexLinks(agencyIds)
-      const digits = query.q?.replace(/\s/g, '') ?? ''
-      const { rows, total } = await staffRepo.listReports(
-        db,
-        {
-          agencyIds,
-          status: query.status,
-          category: query.category,
-          channel: query.channel,
-          unitPath,
-          ...(await dateBounds(agencyIds, query.from, query.to)),
-          q: query.q
-            ? {
-                text: query.q,
-                name: normalizePersonName(query.q),
-                nip: /^\d{18}$/.test(digits) ? digits : null,
-              }
-            : undefined,
-        },
-        query.page,
-        query.pageSize,
-      )
+      const filter = await filterOf(actor, query)
+      if (!filter) return empty
+      await indexLinks(filter.agencyIds)
+      const { rows, total } = await staffRepo.listReports(db, filter, query.sort, query.page, query.pageSize)
       const ids = rows.map((row) => row.id)
-      const [files, unread, related] = await Promise.all([
+      const [files, unread, lastMessages, related] = await Promise.all([
         staffRepo.countFilesByReport(db, ids),
         staffRepo.countUnreadByReport(db, actor.userId, ids),
+        staffRepo.findLastReporterMessageByReport(db, ids),
         relatedOf(ids),
       ])
       return {
@@ -239,12 +268,91 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
           ...itemOf(row),
           files: files.get(row.id) ?? 0,
           unreadMessages: unread.get(row.id) ?? 0,
+          lastReporterMessageAt: lastMessages.get(row.id) ?? null,
           related: related.get(row.id)?.length ?? 0,
         })),
         total,
         page: query.page,
         pageSize: query.pageSize,
       }
+    },
+
+    /**
+     * The filtered list (same filters, scope and order as `list`) as an Excel file of at most `reportExportMaxRows`
+     * rows; a longer list is cut and the file says so. Audited as `report.list_exported` in the chain of each agency
+     * whose reports are in the file (filters and counts, no report content).
+     */
+    async exportXlsx(actor: Actor, query: ExportReportsQuery) {
+      const filter = await filterOf(actor, query)
+      const { rows, total } = filter
+        ? await staffRepo.listReports(db, filter, query.sort, 1, reportExportMaxRows)
+        : { rows: [], total: 0 }
+      const agencyIds = [...new Set(rows.map((row) => row.agencyId))]
+      // The agency whose clock dates the file (and whose chain records an empty export): the one listed, if one.
+      const home =
+        filter?.agencyIds?.length === 1
+          ? filter.agencyIds[0]
+          : agencyIds.length === 1
+            ? agencyIds[0]
+            : undefined
+      const zones = new Map(
+        (
+          await staffRepo.listAgencyTimeZones(
+            db,
+            home && !agencyIds.includes(home) ? [...agencyIds, home] : agencyIds,
+          )
+        ).map((agency) => [agency.id, agency.timeZone]),
+      )
+      const offsetOf = (agencyId: string | undefined) =>
+        zoneOffsets[(agencyId && zones.get(agencyId)) || 'Asia/Jakarta'] ?? '+07:00'
+      const wallClock = (instant: string, offset: string) =>
+        new Date(Date.parse(instant) + (offset.startsWith('-') ? -1 : 1) * offsetMinutes(offset) * 60_000)
+      const now = clock.now()
+      const nowOffset = offsetOf(home)
+      const body = await reportListXlsx(
+        rows.map((row) => ({
+          reportNumber: row.reportNumber,
+          receivedAt: wallClock(row.createdAt, offsetOf(row.agencyId)),
+          status: row.status as ReportStatus,
+          categoryCode: row.categoryCode,
+          categoryName: row.categoryCode ? (categoryNames.get(row.categoryCode) ?? null) : null,
+          unitName: row.reportedUnitRosterName ?? row.reportedUnitName,
+          channel: row.channel as ReportChannel,
+          externalRef: row.externalRef,
+          reportedName: row.reportedName,
+        })),
+        {
+          query,
+          total,
+          maxRows: reportExportMaxRows,
+          createdAt: `${wallClock(now.toISOString(), nowOffset).toISOString().slice(0, 16).replace('T', ' ')} (UTC${nowOffset})`,
+          createdBy: actor.username,
+        },
+      )
+      const truncated = total > rows.length
+      const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined))
+      const chains: (string | null)[] = agencyIds.length > 0 ? agencyIds : [home ?? null]
+      await db.transaction().execute((trx) =>
+        recordAuditEvents(
+          trx,
+          clock,
+          auditActorOf(actor),
+          chains.map((agencyId) => ({
+            action: 'report.list_exported',
+            entityType: 'report',
+            agencyId,
+            summary: {
+              format: 'xlsx',
+              filters,
+              rows: rows.filter((row) => row.agencyId === agencyId).length,
+              total,
+              truncated,
+            },
+          })),
+        ),
+      )
+      const day = wallClock(now.toISOString(), nowOffset).toISOString().slice(0, 10)
+      return { fileName: `laporan-masuk-${day}.xlsx`, contentType: xlsxContentType, body, truncated }
     },
 
     /** Everything of a report, decrypted; the reporter only as described on `ReportDetail.reporter`. Audited. */
@@ -304,7 +412,10 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
           addedBy: f.addedBy,
           createdAt: f.createdAt,
         })),
-        related: related.get(report.id) ?? [],
+        // Reports already merged with this one are shown as such (`duplicateOfReport`, `duplicates`), not again here.
+        related: (related.get(report.id) ?? []).filter(
+          (r) => r.id !== report.duplicateOf && !duplicates.some((d) => d.id === r.id),
+        ),
         reportedEmployee: employee
           ? { id: employee.id, name: employee.name, nip: employee.nip, unitName: employee.unitName }
           : null,
@@ -411,11 +522,14 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
       const target = await staffRepo.findReport(db, body.of)
       if (!target || target.agencyId !== report.agencyId)
         throw new DomainError('report.duplicate_invalid', { reason: 'target_not_found' })
-      if (target.duplicateOf !== null || target.status === 'duplicate')
-        throw new DomainError('report.duplicate_invalid', { reason: 'target_is_duplicate' })
+      await refuseMergedTarget(db, target)
       const at = clock.now().toISOString()
       return db.transaction().execute(async (trx) => {
+        // Both rows, in id order: two officers merging A into B and B into A at once cannot make a chain (the second
+        // finds its target merged) nor deadlock.
+        for (const id of [report.id, target.id].sort()) await repo.lockReport(trx, id)
         const locked = await lockFor(trx, actor, report.id)
+        await refuseMergedTarget(trx, (await staffRepo.findReport(trx, target.id)) ?? target)
         if (!mergeableStatuses.includes(locked.status))
           throw new DomainError('report.status_invalid', { from: locked.status, to: 'duplicate' })
         await repo.setStatus(trx, report.id, 'duplicate', at)

@@ -1,6 +1,7 @@
 /**
  * Arrange helpers of the staff inbox tests: two agencies with their officers, reports filed through the public API
- * (so they are sealed, numbered and stored exactly as a reporter's), on a clock the test moves.
+ * or the channel API (so they are sealed, numbered and stored exactly as a reporter's or a channel's), on a clock
+ * the test moves.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -84,6 +85,31 @@ export async function arrangeInbox() {
     return { id: row.id, reportNumber, receipt }
   }
 
+  let channelToken: string | null = null
+  /** Files a report through the channel API (SP4N-LAPOR!) with the channel's ticket number, one minute later. */
+  async function fileViaChannel(externalRef: string, overrides: Record<string, unknown> = {}) {
+    clock.advance(60_000)
+    if (channelToken === null) {
+      const key = await app.inject({
+        method: 'POST',
+        url: '/api/v1/intake/channel-keys',
+        headers: sessions.admin.headers,
+        payload: { channel: 'lapor', label: 'Integrasi LAPOR!' },
+      })
+      if (key.statusCode !== 201) throw new Error(`channel key failed: ${key.statusCode} ${key.body}`)
+      channelToken = key.json<{ token: string }>().token
+    }
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/intake/reports',
+      headers: { authorization: `Bearer ${channelToken}`, 'idempotency-key': externalRef },
+      payload: validReport({ externalRef, ...overrides }),
+    })
+    if (response.statusCode !== 201)
+      throw new Error(`handover failed: ${response.statusCode} ${response.body}`)
+    return response.json<{ id: string; reportNumber: string }>()
+  }
+
   const as = (session: { headers: Record<string, string> }) => ({
     get: (url: string) => app.inject({ method: 'GET', url: `/api/v1${url}`, headers: session.headers }),
     post: (url: string, payload: object = {}) =>
@@ -98,5 +124,19 @@ export async function arrangeInbox() {
       .orderBy('seq')
       .execute()
 
-  return { ...t, db, clock, dataDir, agency, otherAgency, accounts, sessions, signInAgain, file, as, auditOf }
+  return {
+    ...t,
+    db,
+    clock,
+    dataDir,
+    agency,
+    otherAgency,
+    accounts,
+    sessions,
+    signInAgain,
+    file,
+    fileViaChannel,
+    as,
+    auditOf,
+  }
 }

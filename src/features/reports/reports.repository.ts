@@ -27,13 +27,21 @@ export const listAgenciesForForm = (db: Kysely<Database>) =>
 export async function ensureIntakeSettings(
   db: Kysely<Database>,
   agencyId: string,
-  fresh: { receiptSalt: string; year: number; createdAt: string },
+  fresh: {
+    receiptSalt: string
+    receiptHashMemoryKib: number
+    receiptHashPasses: number
+    year: number
+    createdAt: string
+  },
 ) {
   await db
     .insertInto('reportIntakeSettings')
     .values({
       agencyId,
       receiptSalt: fresh.receiptSalt,
+      receiptHashMemoryKib: fresh.receiptHashMemoryKib,
+      receiptHashPasses: fresh.receiptHashPasses,
       nextNumber: 1,
       numberYear: fresh.year,
       createdAt: fresh.createdAt,
@@ -47,9 +55,13 @@ export async function ensureIntakeSettings(
     .executeTakeFirstOrThrow()
 }
 
-/** Every agency's receipt salt (a status lookup hashes the receipt with each: usually one). */
-export const listReceiptSalts = (db: Kysely<Database>) =>
-  db.selectFrom('reportIntakeSettings').select(['agencyId', 'receiptSalt']).orderBy('agencyId').execute()
+/** Every agency's receipt salt and hash cost (a status lookup hashes the receipt with each: usually one). */
+export const listReceiptHashings = (db: Kysely<Database>) =>
+  db
+    .selectFrom('reportIntakeSettings')
+    .select(['agencyId', 'receiptSalt', 'receiptHashMemoryKib', 'receiptHashPasses'])
+    .orderBy('agencyId')
+    .execute()
 
 /**
  * Takes `count` consecutive report numbers of the agency for `year` (the counter restarts each year) and returns the

@@ -74,7 +74,12 @@ async function authorizePlugin(app: FastifyInstance, options: AuthorizeOptions):
     if (policy === 'public') return done()
     // intake API for other channels: a bearer API key, never the session cookie (so no CSRF either); every missing,
     // unknown or revoked key is the same 401 intake.key_invalid.
-    if (policy === 'intake.channel_key') return authorizeChannelKey(request).then(() => done(), done)
+    // Never return the promise: Fastify would take the hook for an async one and go on a second time when it
+    // settles (the handler ran twice per request).
+    if (policy === 'intake.channel_key') {
+      authorizeChannelKey(request).then(() => done(), done)
+      return
+    }
     authorizeSession(request, reply, policy).then(() => done(), done)
   }
 

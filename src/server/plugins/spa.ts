@@ -64,6 +64,8 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
       // the not-found handler (index.html for pages).
       wildcard: true,
       serveDotFiles: false,
+      // `x.js.br` / `x.js.gz` written by the build (vite.config.ts) go to browsers that accept them.
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`)
         void res.header(

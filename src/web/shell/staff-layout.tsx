@@ -16,6 +16,7 @@ import { LoaderBlock } from '../ui/full-page-loader'
 import { LanguageMenu } from '../ui/language-menu'
 import { SkipLink } from '../ui/skip-link'
 import { areaGroups, areaPlaces, policyPlaces, shownAreas } from './areas'
+import { activeNavPath } from './nav-active'
 import { UserMenu } from './user-menu'
 
 export interface StaffLayoutProps {
@@ -23,15 +24,18 @@ export interface StaffLayoutProps {
   readonly children?: ReactNode
 }
 
-const isActive = (path: string, pathname: string) =>
-  path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`)
-
 export function StaffLayout({ children }: StaffLayoutProps) {
   const { t } = useTranslation()
   const session = useSession()
   const { pathname } = useLocation()
   const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false)
   const areas = shownAreas(navigationOf(session))
+  const shownPolicyPlaces = policyPlaces.filter((place) => mayUse(session, place.policy))
+  // One entry lights up: the most specific one covering the page.
+  const activePath = activeNavPath(
+    [...areas.map((key) => areaPlaces[key].path), ...shownPolicyPlaces.map((place) => place.path)],
+    pathname,
+  )
 
   return (
     // Keyed by account and agency: another sign-in in the same tab starts from its own remembered election.
@@ -80,9 +84,7 @@ export function StaffLayout({ children }: StaffLayoutProps) {
             {areaGroups.map((group) => {
               const keys = areas.filter((key) => areaPlaces[key].group === group)
               // pledges (issue #4): entries allowed by a policy rather than a navigation key
-              const extras = policyPlaces.filter(
-                (place) => place.group === group && mayUse(session, place.policy),
-              )
+              const extras = shownPolicyPlaces.filter((place) => place.group === group)
               if (keys.length === 0 && extras.length === 0) return null
               return (
                 <Box key={group}>
@@ -108,7 +110,7 @@ export function StaffLayout({ children }: StaffLayoutProps) {
                   >
                     {keys.map((key) => {
                       const place = areaPlaces[key]
-                      const active = isActive(place.path, pathname)
+                      const active = place.path === activePath
                       return (
                         <li key={key}>
                           <NavLink
@@ -125,7 +127,7 @@ export function StaffLayout({ children }: StaffLayoutProps) {
                       )
                     })}
                     {extras.map((place) => {
-                      const active = isActive(place.path, pathname)
+                      const active = place.path === activePath
                       return (
                         <li key={place.key}>
                           <NavLink

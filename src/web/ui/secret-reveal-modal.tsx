@@ -1,5 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 
 export interface SecretRevealModalProps {
@@ -9,9 +10,16 @@ export interface SecretRevealModalProps {
   readonly secretLabel: string
   readonly secret: string
   readonly onClose: () => void
+  /** The warning, its title and the buttons' words; a temporary password's by default. */
+  readonly warningTitle?: string
+  readonly warning?: string
+  readonly copyLabel?: string
+  readonly doneLabel?: string
+  /** `data-testid` of the secret (tests read it). */
+  readonly secretTestId?: string
 }
 
-/** Shows a secret (a temporary password) exactly once, with a copy button and a warning. */
+/** Shows a secret (a temporary password, an API token) exactly once, with a copy button and a warning. */
 export function SecretRevealModal({
   opened,
   title,
@@ -19,8 +27,14 @@ export function SecretRevealModal({
   secretLabel,
   secret,
   onClose,
+  warningTitle,
+  warning,
+  copyLabel,
+  doneLabel,
+  secretTestId = 'temporary-password',
 }: SecretRevealModalProps) {
   const { t } = useTranslation()
+  const labelId = useId()
   return (
     <Modal
       opened={opened}
@@ -34,17 +48,23 @@ export function SecretRevealModal({
         <Alert
           color="orange"
           icon={<IconAlertTriangle aria-hidden />}
-          title={t('common.secret.shown_once_title')}
+          title={warningTitle ?? t('common.secret.shown_once_title')}
         >
-          {t('common.secret.shown_once')}
+          {warning ?? t('common.secret.shown_once')}
         </Alert>
         <Text>{description}</Text>
         <Stack gap={4}>
-          <Text size="sm" fw={600}>
+          <Text size="sm" fw={600} id={labelId}>
             {secretLabel}
           </Text>
           <Group gap="sm" wrap="nowrap">
-            <Code block data-testid="temporary-password" fz="lg" style={{ flex: 1, wordBreak: 'break-all' }}>
+            <Code
+              block
+              aria-labelledby={labelId}
+              data-testid={secretTestId}
+              fz="lg"
+              style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+            >
               {secret}
             </Code>
             <CopyButton value={secret}>
@@ -56,14 +76,14 @@ export function SecretRevealModal({
                     copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
                   }
                 >
-                  {copied ? t('common.actions.copied') : t('common.actions.copy')}
+                  {copied ? t('common.actions.copied') : (copyLabel ?? t('common.actions.copy'))}
                 </Button>
               )}
             </CopyButton>
           </Group>
         </Stack>
         <Group justify="flex-end">
-          <Button onClick={onClose}>{t('common.secret.noted')}</Button>
+          <Button onClick={onClose}>{doneLabel ?? t('common.secret.noted')}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -9,9 +9,6 @@ import {
   Badge,
   Button,
   Code,
-  CopyButton,
-  Group,
-  Modal,
   Select,
   Stack,
   Table,
@@ -19,14 +16,7 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core'
-import {
-  IconAlertTriangle,
-  IconCheck,
-  IconCopy,
-  IconInfoCircle,
-  IconKey,
-  IconPlus,
-} from '@tabler/icons-react'
+import { IconInfoCircle, IconKey, IconPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { canAdministerAgency } from '../../../domain/access'
@@ -37,6 +27,7 @@ import { defaultTimeZone, formatDateTime } from '../../format/date-time'
 import { actorOf } from '../../session/actor'
 import { useSession } from '../../session/session-context'
 import { ConfirmModal } from '../../ui/confirm-modal'
+import { SecretRevealModal } from '../../ui/secret-reveal-modal'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
 import { nothingFoundOption } from '../../ui/nothing-found-option'
@@ -68,64 +59,26 @@ function TokenModal({
 }) {
   const { t } = useTranslation()
   return (
-    <Modal
+    <SecretRevealModal
       opened={created !== null}
       onClose={onClose}
       title={t('intakeChannels.token.title')}
-      centered
-      closeOnClickOutside={false}
-      closeButtonProps={{ 'aria-label': t('common.actions.close') }}
-    >
-      {created && (
-        <Stack gap="md">
-          <Alert
-            color="orange"
-            icon={<IconAlertTriangle aria-hidden />}
-            title={t('intakeChannels.token.warning_title')}
-          >
-            {t('intakeChannels.token.warning')}
-          </Alert>
-          <Text>
-            {t('intakeChannels.token.description', {
+      warningTitle={t('intakeChannels.token.warning_title')}
+      warning={t('intakeChannels.token.warning')}
+      description={
+        created
+          ? t('intakeChannels.token.description', {
               label: created.key.label,
               channel: t(`intakeChannels.channel.${created.key.channel}`),
-            })}
-          </Text>
-          <Stack gap={4}>
-            <Text size="sm" fw={600} id="kanal-token-label">
-              {t('intakeChannels.token.label')}
-            </Text>
-            <Group gap="sm" wrap="nowrap">
-              <Code
-                block
-                aria-labelledby="kanal-token-label"
-                data-testid="channel-token"
-                fz="md"
-                style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all', overflow: 'visible' }}
-              >
-                {created.token}
-              </Code>
-              <CopyButton value={created.token}>
-                {({ copied, copy }) => (
-                  <Button
-                    variant="light"
-                    onClick={copy}
-                    leftSection={
-                      copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />
-                    }
-                  >
-                    {copied ? t('common.actions.copied') : t('intakeChannels.token.copy')}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
-          </Stack>
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('intakeChannels.token.done')}</Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+            })
+          : ''
+      }
+      secretLabel={t('intakeChannels.token.label')}
+      secret={created?.token ?? ''}
+      secretTestId="channel-token"
+      copyLabel={t('intakeChannels.token.copy')}
+      doneLabel={t('intakeChannels.token.done')}
+    />
   )
 }
 

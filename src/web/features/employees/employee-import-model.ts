@@ -12,6 +12,7 @@ import {
   type ImportReport,
   type ImportRowError,
 } from '../../../features/employees/import.schema'
+import { spreadsheetText } from '../../../domain/spreadsheet-text'
 
 export type { EmployeeImportView, ImportField, ImportReport, ImportRowError }
 
@@ -75,8 +76,8 @@ export const errorColumns = (errors: readonly ImportRowError[]): string[] => [
 
 const csvCell = (value: string | number): string => {
   const text = String(value)
-  // Quote what would break the row, and neutralise formula starts so Excel shows the text (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  // Quote what would break the row; formula starts are neutralised (CSV injection).
+  const safe = spreadsheetText(text)
   return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 

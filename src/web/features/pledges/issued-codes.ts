@@ -3,6 +3,7 @@
  * history) for the print page of the same visit, and turned into a CSV in the browser.
  */
 import type { IssuedCode } from './pledges.api'
+import { spreadsheetText } from '../../../domain/spreadsheet-text'
 
 export interface IssuedCodeBatch {
   readonly campaignId: string
@@ -40,8 +41,7 @@ export function codesByUnit(
 }
 
 const csvCell = (value: string): string => {
-  // A leading = + - @ would start a formula in a spreadsheet: quote it with an apostrophe.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  const safe = spreadsheetText(value)
   return /[",;\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 

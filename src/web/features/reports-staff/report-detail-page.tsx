@@ -176,6 +176,11 @@ export function ReportDetailPage() {
             <Badge variant="outline" color="gray" c="dark.7" tt="none">
               {t(`reportsStaff.channel.${report.channel}`)}
             </Badge>
+            {report.externalRef && (
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {t('reportsStaff.detail.external_ref', { ref: report.externalRef })}
+              </Text>
+            )}
             <Badge variant="outline" color="gray" c="dark.7" tt="none">
               {t(`reportsStaff.identity.${report.identityLevel}`)}
             </Badge>

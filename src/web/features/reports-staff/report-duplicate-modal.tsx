@@ -13,6 +13,7 @@ import { useApiQuery } from '../../api/use-api-query'
 import { ErrorAlert } from '../../ui/error-alert'
 import { notifySuccess } from '../../ui/notify'
 import {
+  duplicateFailureMessage,
   failureMessage,
   markDuplicate,
   reportsPath,
@@ -80,7 +81,7 @@ export function ReportDuplicateModal({ report, opened, onClose, onDone }: Report
       close()
       onDone()
     } catch (caught) {
-      setError(failureMessage(caught))
+      setError(duplicateFailureMessage(caught, report.id))
       setPending(false)
     }
   }
@@ -127,7 +128,7 @@ export function ReportDuplicateModal({ report, opened, onClose, onDone }: Report
             </Stack>
           </Radio.Group>
         )}
-        <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} c="dark.7">
+        <Alert role="note" color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} c="dark.7">
           {t('reportsStaff.duplicate.explain', { label: reportStatusLabels.duplicate })}
         </Alert>
         {error && <ErrorAlert message={error} />}

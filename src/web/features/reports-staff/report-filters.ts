@@ -2,6 +2,7 @@
  * The inbox's filters live in the address (a filtered inbox can be bookmarked or shared) under Indonesian names;
  * the same filters make the list request. Values the server would refuse are dropped, not sent.
  */
+import { reportSorts, type ReportSort } from '../../../features/reports/reports-staff.schema'
 import {
   reportChannels,
   reportStatuses,
@@ -21,6 +22,8 @@ export interface ReportFilters {
   /** `YYYY-MM-DD`, filed on or before. */
   readonly to: string
   readonly q: string
+  /** The order; `newest` (the default) stays out of the address. */
+  readonly sort: ReportSort
   readonly page: number
 }
 
@@ -32,6 +35,7 @@ export const emptyReportFilters: ReportFilters = {
   from: '',
   to: '',
   q: '',
+  sort: 'newest',
   page: 1,
 }
 
@@ -44,6 +48,7 @@ const paramNames = {
   from: 'dari',
   to: 'sampai',
   q: 'q',
+  sort: 'urut',
   page: 'halaman',
 } as const satisfies Record<keyof ReportFilters, string>
 
@@ -73,6 +78,7 @@ export function reportFiltersFromParams(params: URLSearchParams): ReportFilters 
     from: isoDateOrEmpty(params.get(paramNames.from)),
     to: isoDateOrEmpty(params.get(paramNames.to)),
     q: (params.get(paramNames.q) ?? '').slice(0, 100),
+    sort: oneOf(reportSorts, params.get(paramNames.sort)) || 'newest',
     page: Number.isFinite(page) && page >= 1 ? Math.min(page, 100_000) : 1,
   }
 }
@@ -83,11 +89,12 @@ export function paramsOfReportFilters(filters: ReportFilters): Record<string, st
   for (const key of ['status', 'category', 'channel', 'unitId', 'from', 'to'] as const)
     if (filters[key]) params[paramNames[key]] = filters[key]
   if (filters.q.trim()) params[paramNames.q] = filters.q.trim()
+  if (filters.sort !== 'newest') params[paramNames.sort] = filters.sort
   if (filters.page > 1) params[paramNames.page] = String(filters.page)
   return params
 }
 
-/** True when anything narrows the list (search or a filter). */
+/** True when anything narrows the list (search or a filter; the order narrows nothing). */
 export const isReportListFiltered = (filters: ReportFilters): boolean =>
   Boolean(
     filters.status ||
@@ -103,16 +110,22 @@ export const isReportListFiltered = (filters: ReportFilters): boolean =>
 export const isDateRangeReversed = (filters: ReportFilters): boolean =>
   Boolean(filters.from && filters.to && filters.from > filters.to)
 
+/** The API query of the filters and order (defaults left out), shared by the list and the export. */
+const apiQueryOf = (filters: ReportFilters) => ({
+  status: filters.status || undefined,
+  category: filters.category || undefined,
+  channel: filters.channel || undefined,
+  unitId: filters.unitId || undefined,
+  from: filters.from || undefined,
+  to: filters.to || undefined,
+  q: filters.q.trim() || undefined,
+  sort: filters.sort === 'newest' ? undefined : filters.sort,
+})
+
 /** GET /reports for one page of the filtered inbox. */
 export const reportListPath = (filters: ReportFilters, pageSize: number): string =>
-  withQuery(reportsPath, {
-    status: filters.status || undefined,
-    category: filters.category || undefined,
-    channel: filters.channel || undefined,
-    unitId: filters.unitId || undefined,
-    from: filters.from || undefined,
-    to: filters.to || undefined,
-    q: filters.q.trim() || undefined,
-    page: filters.page,
-    pageSize,
-  })
+  withQuery(reportsPath, { ...apiQueryOf(filters), page: filters.page, pageSize })
+
+/** GET /reports/export.xlsx: the whole filtered inbox in the same order (no paging). */
+export const reportExportPath = (filters: ReportFilters): string =>
+  withQuery(`${reportsPath}/export.xlsx`, apiQueryOf(filters))

@@ -1,6 +1,7 @@
 /**
- * /pengaduan — the agency's report inbox: newest first, filters (status, category, channel, unit with its sub-units,
- * date range, search by number, name or NIP) kept in the address, row count, pagination, and an empty state that
+ * /pengaduan — the agency's report inbox: newest first (or oldest first, or by the latest reporter message), filters
+ * (status, category, channel, unit with its sub-units, date range, search by number, name, NIP or the channel's
+ * reference) kept in the address, row count, pagination, "Unduh Excel" of the filtered list, and an empty state that
  * says where reports come from. Each row opens the report.
  */
 import {
@@ -19,11 +20,19 @@ import {
   VisuallyHidden,
 } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
-import { IconInbox, IconLockOpen, IconMessage, IconPaperclip, IconSearch } from '@tabler/icons-react'
+import {
+  IconFileSpreadsheet,
+  IconInbox,
+  IconLockOpen,
+  IconMessage,
+  IconPaperclip,
+  IconSearch,
+} from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { violationCatalogue } from '../../../domain/violations'
+import { reportExportMaxRows, reportSorts } from '../../../features/reports/reports-staff.schema'
 import { reportChannels, reportStatuses } from '../../../features/reports/reports.schema'
 import { describeError } from '../../api/error-messages'
 import { useApiQuery } from '../../api/use-api-query'
@@ -43,6 +52,7 @@ import {
   isDateRangeReversed,
   isReportListFiltered,
   paramsOfReportFilters,
+  reportExportPath,
   reportFiltersFromParams,
   reportListPath,
   type ReportFilters,
@@ -64,6 +74,7 @@ export function ReportInboxPage() {
   const filtered = isReportListFiltered(filters)
   const timeZone = session.agency?.timeZone ?? defaultTimeZone
   const mayApproveReveals = mayUse(session, 'reports.reveal_approve')
+  const isExportable = Boolean(list && list.total > 0 && !reversed)
 
   const setFilters = (next: Partial<ReportFilters>) => {
     // Any change of what is listed starts again at page 1.
@@ -77,7 +88,8 @@ export function ReportInboxPage() {
   }
   const handleClearFilters = () => {
     setSearch('')
-    setSearchParams(paramsOfReportFilters(emptyReportFilters), { replace: true })
+    // The order is not a filter: it stays.
+    setSearchParams(paramsOfReportFilters({ ...emptyReportFilters, sort: filters.sort }), { replace: true })
   }
 
   const nameKey = language === 'en' ? 'name_en' : 'name_id'
@@ -92,16 +104,28 @@ export function ReportInboxPage() {
         title={t('reportsStaff.list.title')}
         description={t('reportsStaff.list.description')}
         actions={
-          mayApproveReveals && (
+          <Group gap="sm">
             <Button
-              component={Link}
-              to="/pengaduan/permintaan-identitas"
+              component="a"
+              href={isExportable ? reportExportPath(filters) : undefined}
+              download
               variant="default"
-              leftSection={<IconLockOpen size={18} aria-hidden />}
+              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+              disabled={!isExportable}
             >
-              {t('reportsStaff.reveal_requests.nav')}
+              {t('reportsStaff.list.export')}
             </Button>
-          )
+            {mayApproveReveals && (
+              <Button
+                component={Link}
+                to="/pengaduan/permintaan-identitas"
+                variant="default"
+                leftSection={<IconLockOpen size={18} aria-hidden />}
+              >
+                {t('reportsStaff.reveal_requests.nav')}
+              </Button>
+            )}
+          </Group>
         }
       />
 
@@ -151,6 +175,20 @@ export function ReportInboxPage() {
             onChange={(channel) => setFilters({ channel: channel ?? '' })}
             clearable
             w={{ base: '100%', xs: 200 }}
+          />
+          <Select
+            label={t('reportsStaff.list.sort')}
+            data={reportSorts.map((sort) => ({
+              value: sort,
+              label: t(`reportsStaff.list.sort_option.${sort}`),
+            }))}
+            value={filters.sort}
+            onChange={(sort) => {
+              const chosen = reportSorts.find((value) => value === sort)
+              if (chosen) setFilters({ sort: chosen })
+            }}
+            allowDeselect={false}
+            w={{ base: '100%', xs: 220 }}
           />
         </Group>
         <Group align="flex-end" gap="sm" wrap="wrap">
@@ -202,6 +240,11 @@ export function ReportInboxPage() {
             pageSize={list.pageSize}
             noun={t('reportsStaff.list.noun')}
           />
+        )}
+        {list && list.total > reportExportMaxRows && !reversed && (
+          <Text size="sm" c="dimmed">
+            {t('reportsStaff.list.export_capped', { max: reportExportMaxRows, total: list.total })}
+          </Text>
         )}
 
         {reports.error && <ErrorAlert message={describeError(reports.error)} onRetry={reports.reload} />}
@@ -267,6 +310,13 @@ export function ReportInboxPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{formatDateTime(report.createdAt, timeZone, language)}</Text>
+                        {report.lastReporterMessageAt && (
+                          <Text size="xs" c="dimmed">
+                            {t('reportsStaff.list.last_reporter_message', {
+                              at: formatDateTime(report.lastReporterMessageAt, timeZone, language),
+                            })}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <ReportStatusBadge status={report.status} />
@@ -288,6 +338,11 @@ export function ReportInboxPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{t(`reportsStaff.channel.${report.channel}`)}</Text>
+                        {report.externalRef && (
+                          <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                            {t('reportsStaff.list.external_ref', { ref: report.externalRef })}
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         {report.files > 0 ? (

@@ -14,6 +14,7 @@ import type {
 import type { ReportStatus } from '../../../features/reports/reports.schema'
 import { ApiError, apiPost, isApiError } from '../../api/client'
 import { describeError } from '../../api/error-messages'
+import { i18next } from '../../i18n/i18n'
 
 export type {
   EmployeeSuggestionList,
@@ -75,3 +76,30 @@ export const decideReveal = (requestId: string, decision: 'approve' | 'reject', 
 /** The sentence for any failure of an action (an unexpected throw reads as an unexpected answer). */
 export const failureMessage = (caught: unknown): string =>
   describeError(isApiError(caught) ? caught : new ApiError(0, 'client.unexpected_response'))
+
+const reportRefOf = (value: unknown): { id: string; reportNumber: string } | null =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { id?: unknown }).id === 'string' &&
+  typeof (value as { reportNumber?: unknown }).reportNumber === 'string'
+    ? (value as { id: string; reportNumber: string })
+    : null
+
+/**
+ * The sentence for a refused "Tandai duplikat" on report `reportId`: when the chosen report is itself a duplicate
+ * (no chains), it says which report that one was merged into, so the officer can pick that one instead.
+ */
+export function duplicateFailureMessage(caught: unknown, reportId: string): string {
+  if (
+    isApiError(caught) &&
+    caught.code === 'report.duplicate_invalid' &&
+    caught.details.reason === 'target_is_duplicate' &&
+    typeof caught.details.reportNumber === 'string'
+  ) {
+    const number = caught.details.reportNumber
+    const root = reportRefOf(caught.details.duplicateOf)
+    if (root?.id === reportId) return i18next.t('reportsStaff.duplicate.refused_merged_here', { number })
+    if (root) return i18next.t('reportsStaff.duplicate.refused_chain', { number, root: root.reportNumber })
+  }
+  return failureMessage(caught)
+}

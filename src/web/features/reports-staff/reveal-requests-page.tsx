@@ -1,7 +1,7 @@
 /**
  * /pengaduan/permintaan-identitas — pending requests to read a confidential reporter's identity, for the officers
  * who decide them (custodians: agency admins, PPK/PyBM): report number, requester, reason; approve or reject with
- * a note. The server refuses an officer's own request; its answer is shown as it says it.
+ * a note. An officer's own request shows its buttons disabled with the reason beside them (the server refuses it too).
  */
 import { Anchor, Button, EmptyState, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core'
 import { IconCheck, IconLockOpen, IconX } from '@tabler/icons-react'
@@ -130,6 +130,8 @@ export function RevealRequestsPage() {
                   <Button
                     leftSection={<IconCheck size={18} aria-hidden />}
                     onClick={() => setDeciding({ request, decision: 'approve' })}
+                    disabled={!request.canDecide}
+                    aria-describedby={request.canDecide ? undefined : `cannot-decide-${request.id}`}
                     aria-label={t('reportsStaff.reveal_requests.approve_named', {
                       number: request.reportNumber,
                     })}
@@ -141,6 +143,8 @@ export function RevealRequestsPage() {
                     color="red"
                     leftSection={<IconX size={18} aria-hidden />}
                     onClick={() => setDeciding({ request, decision: 'reject' })}
+                    disabled={!request.canDecide}
+                    aria-describedby={request.canDecide ? undefined : `cannot-decide-${request.id}`}
                     aria-label={t('reportsStaff.reveal_requests.reject_named', {
                       number: request.reportNumber,
                     })}
@@ -148,7 +152,7 @@ export function RevealRequestsPage() {
                     {t('reportsStaff.reveal_requests.reject')}
                   </Button>
                   {!request.canDecide && (
-                    <Text size="sm" c="dimmed">
+                    <Text size="sm" c="dimmed" id={`cannot-decide-${request.id}`}>
                       {t('reportsStaff.reveal_requests.cannot_decide')}
                     </Text>
                   )}
