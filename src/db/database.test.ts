@@ -81,3 +81,37 @@ describe('migrations', () => {
     expect(await migrateToLatest(database.db)).toEqual([])
   })
 })
+
+describe('introspection', () => {
+  it('sees only its own database, and keeps working while other test databases are created and dropped', async () => {
+    const database = await createTestDb()
+    // Other databases (PostgreSQL: other schemas) come and go while this one is introspected and re-migrated: on
+    // PostgreSQL Kysely's own introspector failed here with 'schema … does not exist'.
+    const churn = async () => {
+      for (let round = 0; round < 3; round++) {
+        const other = await createTestDb({ autoCleanup: false })
+        await other.close()
+      }
+    }
+    const looks = async () => {
+      const seen = []
+      for (let round = 0; round < 10; round++) {
+        seen.push(await database.db.introspection.getTables({ withInternalKyselyTables: true }))
+        expect(await migrateToLatest(database.db)).toEqual([])
+      }
+      return seen
+    }
+    const [, seen] = await Promise.all([churn(), looks()])
+    for (const tables of seen) {
+      const names = tables.map((table) => table.name)
+      expect(names).toContain('agencies')
+      expect(names).toContain('kysely_migration')
+      if (testDialect === 'postgres')
+        expect(new Set(tables.map((table) => table.schema))).toEqual(new Set([database.schema]))
+      const agencies = tables.find((table) => table.name === 'agencies')
+      expect(agencies?.columns.map((column) => column.name)).toContain('time_zone')
+    }
+    const withoutKysely = await database.db.introspection.getTables()
+    expect(withoutKysely.map((table) => table.name)).not.toContain('kysely_migration')
+  })
+})

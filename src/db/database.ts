@@ -8,13 +8,13 @@ import {
   CamelCasePlugin,
   Kysely,
   PostgresAdapter,
-  PostgresDialect,
   SqliteDialect,
   type PostgresPool,
   type PostgresPoolClient,
 } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config.js'
+import { CurrentSchemaPostgresDialect } from './postgres-introspector.js'
 import { namedStatementFor } from './prepared-query.js'
 import { withStatementCache } from './sqlite-statement-cache.js'
 import type { Database } from './tables.js'
@@ -155,7 +155,7 @@ export function createDatabase(config: DatabaseConfig, options: CreateDatabaseOp
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined)
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: withNamedStatements(pool) }),
+    dialect: new CurrentSchemaPostgresDialect({ pool: withNamedStatements(pool) }),
     plugins: [new CamelCasePlugin()],
   })
   let closed = false
