@@ -191,6 +191,13 @@ export async function listRelatedCandidates(
       'o.reportedName',
     ])
     .where('r.id', 'in', ids)
+    // A report merged into the other (either way) is its duplicate, shown as such, not as related.
+    .where((eb) =>
+      eb.and([
+        eb.or([eb('o.duplicateOf', 'is', null), eb('o.duplicateOf', '<>', eb.ref('r.id'))]),
+        eb.or([eb('r.duplicateOf', 'is', null), eb('r.duplicateOf', '<>', eb.ref('o.id'))]),
+      ]),
+    )
   const [byEmployee, byPerson, byLink] = await Promise.all([
     pairs.whereRef('o.reportedEmployeeId', '=', 'r.reportedEmployeeId').execute(),
     pairs

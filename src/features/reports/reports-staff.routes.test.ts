@@ -307,6 +307,17 @@ describe('staff inbox', () => {
     expect((await admin.get(`/reports/${b.id}`)).json().related.map((r: { id: string }) => r.id)).toEqual([
       c.id,
     ])
+    // The inbox counts them the same way.
+    const listed = (await admin.get('/reports?pageSize=100')).json<{
+      items: { id: string; related: number }[]
+    }>()
+    expect(
+      Object.fromEntries(listed.items.filter((i) => i.id !== foreign.id).map((i) => [i.id, i.related])),
+    ).toEqual({
+      [a.id]: 0,
+      [b.id]: 1,
+      [c.id]: 1,
+    })
     // Merging a report into one merged into it: refused, the answer says it went into this very report.
     expect((await mark(a.id, b.id)).json().error.details).toEqual({
       reason: 'target_is_duplicate',

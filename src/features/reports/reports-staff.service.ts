@@ -412,10 +412,7 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
           addedBy: f.addedBy,
           createdAt: f.createdAt,
         })),
-        // Reports already merged with this one are shown as such (`duplicateOfReport`, `duplicates`), not again here.
-        related: (related.get(report.id) ?? []).filter(
-          (r) => r.id !== report.duplicateOf && !duplicates.some((d) => d.id === r.id),
-        ),
+        related: related.get(report.id) ?? [],
         reportedEmployee: employee
           ? { id: employee.id, name: employee.name, nip: employee.nip, unitName: employee.unitName }
           : null,
