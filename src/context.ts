@@ -100,11 +100,13 @@ export async function createServices(deps: {
   })
   const agencies = createAgenciesService({ db, clock })
   // intake (issue #5): report texts and evidence encrypted under per-agency keys from the report master key
-  const reportKeys = await createConfigKeyProvider(
-    config.reportMasterKey
-      ? Buffer.from(config.reportMasterKey, 'base64')
-      : createHash('sha256').update(`netra:report-master:${config.sessionSecret}`).digest(),
-  )
+  const reportMasterKey = config.reportMasterKey
+    ? Buffer.from(config.reportMasterKey, 'base64')
+    : createHash('sha256').update(`netra:report-master:${config.sessionSecret}`).digest()
+  const reportKeys = await createConfigKeyProvider(reportMasterKey)
+  // Both stateless: one instance serves the public form, the staff inbox and the channel API.
+  const publicReports = createPublicReportsService({ db, clock, keys: reportKeys })
+  const evidence = createEvidenceStore({ dir: path.join(config.dataDir, 'evidence') })
   // receipt signing certificates (issue #4): the P12 and its passphrase sealed under their own purpose
   const receiptCertificates = createSigningCertificatesService({
     db,
@@ -170,26 +172,22 @@ export async function createServices(deps: {
     eventQuiz: createEventQuizService({ db, clock, serverSecret: config.sessionSecret }),
     eventReports: createEventReportsService({ db }),
     // intake (issue #5)
-    publicReports: createPublicReportsService({ db, clock, keys: reportKeys }),
-    evidence: createEvidenceStore({ dir: path.join(config.dataDir, 'evidence') }),
+    publicReports,
+    evidence,
     // intake: staff inbox and reveal requests (issue #5); link hashes keyed from the report master key material
     reportsStaff: createStaffReportsService({
       db,
       clock,
       keys: reportKeys,
-      evidence: createEvidenceStore({ dir: path.join(config.dataDir, 'evidence') }),
-      linkHashKey: linkHashKeyFrom(
-        config.reportMasterKey
-          ? Buffer.from(config.reportMasterKey, 'base64')
-          : createHash('sha256').update(`netra:report-master:${config.sessionSecret}`).digest(),
-      ),
+      evidence,
+      linkHashKey: linkHashKeyFrom(reportMasterKey),
     }),
     reportReveal: createReportRevealService({ db, clock, keys: reportKeys }),
-    // intake API for other channels (issue #5): its own instance of the stateless public reports service
+    // intake API for other channels (issue #5)
     intakeChannels: createIntakeChannelsService({
       db,
       clock,
-      reports: createPublicReportsService({ db, clock, keys: reportKeys }),
+      reports: publicReports,
       perKeyPerMinute: config.rateLimit.perMinute,
     }),
   }
