@@ -5,7 +5,8 @@
  * 1. Duplicates: two reports about the same event; the BKPSDM admin marks the second as a duplicate of the first
  *    from its detail page ("Tandai duplikat"), the detail pages show the link both ways, the inbox shows
  *    "Duplikat" and its status filter finds it; marking the first as a duplicate of the second (a chain) is refused
- *    with a message that names the report to choose instead.
+ *    with a message that names the report to choose instead. "Urutan: Terlama di atas" puts the first on top and
+ *    "Unduh Excel" downloads that list in the same order.
  * 2. Employee link: a report names a person with the NIP, name and unit of a demo employee; the admin sees that
  *    employee suggested ("NIP sama"), links it (the link shows and survives a reload), and "Laporan terkait" lists
  *    the other report about the same person (name and unit).
@@ -16,6 +17,8 @@
  * axe-core (0 serious/critical) on the pages and dialogs; console errors fail the test.
  */
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EmployeeList } from '../src/features/employees/employees.schema.js'
@@ -161,6 +164,40 @@ describe('duplicates: the second report about the same event is merged into the 
     await expect.poll(() => table.getByRole('row').count()).toBe(2)
     expect(await table.getByRole('link', { name: second }).isVisible()).toBe(true)
     await expectAccessible(staff, '/pengaduan?status=duplicate')
+  })
+
+  it('sorts the oldest first and downloads that list as Excel, in the same order', async () => {
+    await staff.goto(`${server.baseUrl}/pengaduan`)
+    const table = staff.getByRole('table', { name: 'Daftar laporan masuk' })
+    await table.getByRole('link', { name: second }).waitFor()
+    const order = async () =>
+      (await table.getByRole('link').allInnerTexts()).filter((text) => text === first || text === second)
+    expect(await order()).toEqual([second, first])
+
+    await staff.getByRole('combobox', { name: 'Urutan' }).click()
+    await staff.getByRole('option', { name: 'Terlama di atas' }).click()
+    await staff.waitForURL((url) => url.searchParams.get('urut') === 'oldest')
+    await expect.poll(order).toEqual([first, second])
+    await expectAccessible(staff, '/pengaduan?urut=oldest')
+
+    const [download] = await Promise.all([
+      staff.waitForEvent('download'),
+      staff.getByRole('link', { name: 'Unduh Excel' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^laporan-masuk-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    const bytes = readFileSync(await download.path())
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('Laporan')
+    if (!sheet) throw new Error('the export has no "Laporan" sheet')
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['Nomor', 'Tanggal masuk'])
+    const numbers = sheet
+      .getColumn(1)
+      .values.map(String)
+      .filter((value) => value === first || value === second)
+    expect(numbers).toEqual([first, second])
+    expect(workbook.getWorksheet('Keterangan')).toBeDefined()
+    expect(staffProblems).toEqual([])
   })
 
   it('the first report lists the merged one; making a chain is refused with a clear message', async () => {
