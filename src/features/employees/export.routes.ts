@@ -1,6 +1,7 @@
 /** Export of the employee list (XLSX or CSV), streamed; the list's filters and scope. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { xlsxContentType } from '../../domain/spreadsheet.js'
 import { actorOf } from '../../server/plugins/authorize.js'
 import { ExportEmployeesQuery } from './export.schema.js'
 import type { EmployeeExportService } from './export.service.js'
@@ -17,10 +18,7 @@ export const employeeExportRoutes: FastifyPluginAsyncZod<{ exports: EmployeeExpo
         tags: ['employees'],
         summary: 'Download the filtered employee list as XLSX or CSV (the import reads it back unchanged)',
         querystring: ExportEmployeesQuery,
-        produces: [
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'text/csv; charset=utf-8',
-        ],
+        produces: [xlsxContentType, 'text/csv; charset=utf-8'],
         response: { 200: z.any().describe('the file (binary)') },
       },
     },

@@ -20,7 +20,7 @@ import { todayIn } from './employees.service.js'
 import * as exportRepository from './export.repository.js'
 import type { ExportEmployeesQuery, ExportFormat } from './export.schema.js'
 import * as importRepository from './import.repository.js'
-import { spreadsheetText } from '../../domain/spreadsheet-text.js'
+import { spreadsheetText, xlsxContentType } from '../../domain/spreadsheet.js'
 
 const positionTypeLabels: Record<string, string> = {
   jpt_utama: 'JPT Utama',
@@ -193,10 +193,7 @@ export function createEmployeeExportService({ db, clock }: { db: Kysely<Database
       )
       return {
         fileName: `pegawai-${day}.${format}`,
-        contentType:
-          format === 'xlsx'
-            ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-            : 'text/csv; charset=utf-8',
+        contentType: format === 'xlsx' ? xlsxContentType : 'text/csv; charset=utf-8',
         stream,
       }
     },

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DomainError } from '../../domain/errors.js'
+import { spreadsheetUploadContentTypes, xlsxContentType } from '../../domain/spreadsheet.js'
 import { actorOf } from '../../server/plugins/authorize.js'
 import {
   EmployeeImportView,
@@ -17,18 +18,9 @@ import {
 } from './import.schema.js'
 import type { EmployeeImportService } from './import.service.js'
 
-/** What browsers and tools send for a spreadsheet (Windows labels .csv as application/vnd.ms-excel). */
-export const uploadContentTypes = [
-  'application/octet-stream',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-  'text/csv',
-  'application/csv',
-  'text/comma-separated-values',
-]
+export const uploadContentTypes = spreadsheetUploadContentTypes
 
 // --- example file (added for the import page's download link) ---
-const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** examples/pegawai-contoh.xlsx, made by scripts/make-example-xlsx.ts. */
 const exampleFile = fileURLToPath(new URL('../../../examples/pegawai-contoh.xlsx', import.meta.url))
 // --- end of example file ---

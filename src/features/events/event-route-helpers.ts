@@ -1,6 +1,7 @@
 /** Shared pieces of the events routes: raw upload bodies, download headers and the public routes' config. */
 import type { FastifyRequest } from 'fastify'
 import { DomainError } from '../../domain/errors.js'
+import { spreadsheetUploadContentTypes } from '../../domain/spreadsheet.js'
 
 const imageContentTypes = ['image/jpeg', 'image/png', 'image/webp']
 /** What browsers send for the accepted materials (the bytes decide, not this header). */
@@ -12,15 +13,8 @@ export const materialContentTypes = [
   ...imageContentTypes,
 ]
 export const photoContentTypes = ['application/octet-stream', ...imageContentTypes]
-/** Spreadsheets (Windows labels .csv as application/vnd.ms-excel). */
-export const sheetContentTypes = [
-  'application/octet-stream',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.ms-excel',
-  'text/csv',
-  'application/csv',
-  'text/comma-separated-values',
-]
+/** Spreadsheets. */
+export const sheetContentTypes = spreadsheetUploadContentTypes
 export const rawContentTypes = [...new Set([...materialContentTypes, ...sheetContentTypes])]
 
 /**

@@ -1,9 +1,10 @@
 /** Staff routes beside the campaign pages: the non-signers XLSX and an employee's pledges and pacts. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { xlsxContentType } from '../../domain/spreadsheet.js'
 import { actorOf } from '../../server/plugins/authorize.js'
 import { EmployeePledgeList, EmployeePledgesParams, NonSignersQuery } from './pledge-staff.schema.js'
-import { xlsxContentType, type PledgeStaffService } from './pledge-staff.service.js'
+import type { PledgeStaffService } from './pledge-staff.service.js'
 import { IdParams } from './pledges.schema.js'
 
 export const pledgeStaffRoutes: FastifyPluginAsyncZod<{ pledgeStaff: PledgeStaffService }> = async (

@@ -9,6 +9,7 @@ import { holdsRoleOver, type Actor } from '../../domain/access.js'
 import type { Clock } from '../../domain/clock.js'
 import { displayName } from '../../domain/employee-fields.js'
 import { DomainError } from '../../domain/errors.js'
+import { xlsxContentType } from '../../domain/spreadsheet.js'
 import { ancestryOf } from '../../domain/unit-tree.js'
 import type { Database } from '../../db/tables.js'
 import { loadEmployeeFor } from '../employees/employees.service.js'
@@ -18,8 +19,6 @@ import { localIsoWithOffset } from './pledge-rules.js'
 import * as repo from './pledges.repository.js'
 import type { CampaignStatus, TemplateKind } from './pledges.schema.js'
 import { pledgeStaffRoles, resolveScope } from './pledge-scope.js'
-
-export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** `Ikrar Netralitas Pilkada 2026` → `ikrar-netralitas-pilkada-2026` (ASCII, safe in a Content-Disposition). */
 export function fileSlug(text: string): string {

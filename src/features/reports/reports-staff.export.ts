@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs'
 import type { ReportChannel, ReportStatus } from './reports.schema.js'
 import type { ExportReportsQuery, ReportSort } from './reports-staff.schema.js'
-import { spreadsheetText } from '../../domain/spreadsheet-text.js'
+import { spreadsheetText } from '../../domain/spreadsheet.js'
 
 /** The inbox's own words (reportsStaff.status / .channel in the web's id locale), not the reporter's sentences. */
 const statusLabels: Record<ReportStatus, string> = {

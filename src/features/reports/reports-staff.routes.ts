@@ -4,8 +4,9 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { xlsxContentType } from '../../domain/spreadsheet.js'
 import { actorOf } from '../../server/plugins/authorize.js'
-import { xlsxContentType, type StaffReportsService } from './reports-staff.service.js'
+import type { StaffReportsService } from './reports-staff.service.js'
 import {
   DuplicateBody,
   EmployeeSuggestionList,

@@ -9,11 +9,11 @@ import type { Kysely } from 'kysely'
 import { holdsRoleOver, isSuperAdmin, reportHandlers, type Actor, type Role } from '../../domain/access.js'
 import type { Clock } from '../../domain/clock.js'
 import { DomainError } from '../../domain/errors.js'
+import { xlsxContentType } from '../../domain/spreadsheet.js'
 import { violationCatalogue } from '../../domain/violations.js'
 import type { Database } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
 import { auditActorOf, recordAuditEvent, recordAuditEvents } from '../audit/audit.service.js'
-import { xlsxContentType } from '../pledges/pledge-staff.service.js'
 import type { EvidenceStore } from './evidence/evidence-files.js'
 import { openField, sealField, type ReportKeyProvider } from './report-crypto.js'
 import { hashReportLink } from './report-links.js'
@@ -88,8 +88,6 @@ export interface StaffReportsDeps {
   /** Key of the link hashes (report-links.ts), derived from the report master key. */
   readonly linkHashKey: Uint8Array
 }
-
-export { xlsxContentType }
 
 type ReportRow = staffRepo.ReportListRow
 
@@ -203,7 +201,6 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
     )
   }
 
-  /** The report locked in `trx`, checked to be one the actor works. */
   /** A report merged into another cannot take duplicates (no chains); the answer names where it went. */
   async function refuseMergedTarget(
     executor: Kysely<Database>,
@@ -219,6 +216,7 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
     })
   }
 
+  /** The report locked in `trx`, checked to be one the actor works. */
   async function lockFor(trx: Kysely<Database>, actor: Actor, reportId: string) {
     const locked = await repo.lockReport(trx, reportId)
     if (!mayWorkReportsOf(actor, locked.agencyId, reportHandlers))

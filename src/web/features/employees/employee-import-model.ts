@@ -12,7 +12,7 @@ import {
   type ImportReport,
   type ImportRowError,
 } from '../../../features/employees/import.schema'
-import { spreadsheetText } from '../../../domain/spreadsheet-text'
+import { spreadsheetText } from '../../../domain/spreadsheet'
 
 export type { EmployeeImportView, ImportField, ImportReport, ImportRowError }
 

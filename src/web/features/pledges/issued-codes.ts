@@ -3,7 +3,7 @@
  * history) for the print page of the same visit, and turned into a CSV in the browser.
  */
 import type { IssuedCode } from './pledges.api'
-import { spreadsheetText } from '../../../domain/spreadsheet-text'
+import { spreadsheetText } from '../../../domain/spreadsheet'
 
 export interface IssuedCodeBatch {
   readonly campaignId: string

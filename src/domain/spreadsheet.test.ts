@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { spreadsheetText } from './spreadsheet-text.js'
+import { spreadsheetText } from './spreadsheet.js'
 
 describe('spreadsheetText', () => {
   it('marks formula starts with an apostrophe and leaves other text alone', () => {
