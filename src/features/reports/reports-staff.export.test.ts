@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { reportListXlsx, type ReportExportRow } from './reports-staff.export.js'
+import {
+  channelLabels,
+  reportListXlsx,
+  sortLabels,
+  statusLabels,
+  type ReportExportRow,
+} from './reports-staff.export.js'
 
 const row: ReportExportRow = {
   reportNumber: 'ADU-2026-000001',
@@ -62,5 +69,18 @@ describe('reportListXlsx', () => {
     ])
     expect(about).toContain('Tanpa saringan (semua laporan)')
     expect(about).not.toContain('Berkas dipotong')
+  })
+})
+
+/** The web's Indonesian texts (read as data: the server build does not import the web's files). */
+const id = JSON.parse(readFileSync(new URL('../../web/i18n/id.json', import.meta.url), 'utf8')) as {
+  reportsStaff: { status: unknown; channel: unknown; list: { sort_option: unknown } }
+}
+
+describe('export labels', () => {
+  it('are the words the inbox shows (the web id locale)', () => {
+    expect(statusLabels).toEqual(id.reportsStaff.status)
+    expect(channelLabels).toEqual(id.reportsStaff.channel)
+    expect(sortLabels).toEqual(id.reportsStaff.list.sort_option)
   })
 })

@@ -9,8 +9,11 @@ import type { ReportChannel, ReportStatus } from './reports.schema.js'
 import type { ExportReportsQuery, ReportSort } from './reports-staff.schema.js'
 import { spreadsheetText } from '../../domain/spreadsheet.js'
 
-/** The inbox's own words (reportsStaff.status / .channel in the web's id locale), not the reporter's sentences. */
-const statusLabels: Record<ReportStatus, string> = {
+/**
+ * The inbox's own words (reportsStaff.status / .channel / .list.sort_option in the web's id locale, kept equal by
+ * reports-staff.export.test.ts), not the reporter's sentences.
+ */
+export const statusLabels: Record<ReportStatus, string> = {
   received: 'Baru diterima',
   in_review: 'Sedang diperiksa',
   needs_info: 'Menunggu jawaban pelapor',
@@ -19,14 +22,14 @@ const statusLabels: Record<ReportStatus, string> = {
   closed: 'Selesai ditangani',
   rejected: 'Tidak ditindaklanjuti',
 }
-const channelLabels: Record<ReportChannel, string> = {
+export const channelLabels: Record<ReportChannel, string> = {
   public_form: 'Formulir publik',
   lapor: 'SP4N-LAPOR!',
   sbt_bkn: 'SBT BKN',
   bawaslu: 'Bawaslu',
   internal: 'Temuan internal',
 }
-const sortLabels: Record<ReportSort, string> = {
+export const sortLabels: Record<ReportSort, string> = {
   newest: 'Terbaru di atas',
   oldest: 'Terlama di atas',
   last_reporter_message: 'Pesan pelapor terakhir',
