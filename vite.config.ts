@@ -1,11 +1,11 @@
 // Vite builds the staff SPA from index.html into dist/web; the server (src/server/plugins/spa.ts) serves it and
 // replaces the CSP nonce placeholder per response.
-import { readFileSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+import { constants as zlib } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { compression, defineAlgorithm } from 'vite-plugin-compression2'
 
 // public reporting pages (issue #5): a second, light entry (React only, no Mantine) for /lapor and /lapor/status,
 // built to dist/web/lapor.html; the dev server answers those paths with it.
@@ -50,25 +50,15 @@ const publicReportMessages: Plugin = {
 // highest levels, once per build: the server sends them to browsers that accept them (@fastify/static
 // `preCompressed`), so a phone on a slow connection downloads ~a third of the bytes without a proxy in front and
 // without compressing on every request.
-const compressedExtensions = /\.(js|css|svg|json)$/
-const precompressedAssets: Plugin = {
-  name: 'netra-precompressed-assets',
-  apply: 'build',
-  writeBundle(options, bundle) {
-    const outDir = options.dir ?? 'dist/web'
-    for (const file of Object.keys(bundle)) {
-      if (!compressedExtensions.test(file)) continue
-      const target = path.join(outDir, file)
-      const bytes = readFileSync(target)
-      if (bytes.length < 1024) continue
-      writeFileSync(`${target}.gz`, gzipSync(bytes, { level: 9 }))
-      writeFileSync(
-        `${target}.br`,
-        brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }),
-      )
-    }
-  },
-}
+const precompressedAssets = compression({
+  include: /\.(js|css|svg|json)$/,
+  threshold: 1024,
+  algorithms: [
+    defineAlgorithm('gzip', { level: 9 }),
+    defineAlgorithm('brotliCompress', { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }),
+  ],
+  logLevel: 'silent',
+})
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

@@ -325,6 +325,19 @@ describe('public report: an anonymous citizen reports on a phone and follows the
     expect(unexpected(problems)).toEqual([])
   })
 
+  it("sends the form's script brotli-compressed (written by the build) to a browser that accepts it", async () => {
+    const html = await (await fetch(`${server.baseUrl}/lapor`)).text()
+    const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+    expect(script, 'the page names its script').toBeDefined()
+    const compressed = await fetch(`${server.baseUrl}${script}`, { headers: { 'accept-encoding': 'br' } })
+    expect(compressed.status).toBe(200)
+    expect(compressed.headers.get('content-encoding')).toBe('br')
+    const plain = await fetch(`${server.baseUrl}${script}`, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    // fetch undoes the brotli: the same script either way.
+    expect(await compressed.text()).toBe(await plain.text())
+  })
+
   it('leaves no image, GPS, user agent, text or receipt in the clear in DATA_DIR or the log', async () => {
     await statusPage.close()
     await page.close()
