@@ -15,7 +15,7 @@ import {
   isWeekend,
   localDateOf,
 } from '../src/domain/working-days.js'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { completeFirstSignIn } from './support/sign-in.js'
 
@@ -102,11 +102,10 @@ describe('elections and working-day calendar', () => {
     await page.waitForURL('**/pemilu')
     // The first start seeds Kota Contoh with Pemilu 2024 and Pilkada 2024, both finished.
     const list = page.getByRole('table', { name: /^Daftar pemilu dan pilkada/ })
-    for (const name of demoElectionNames)
-      await expect.poll(() => list.getByRole('link', { name }).isVisible()).toBe(true)
-    expect(await list.getByText('Selesai', { exact: true }).count()).toBe(2)
+    for (const name of demoElectionNames) await expectVisible(list.getByRole('link', { name }))
+    await expect.poll(() => list.getByText('Selesai', { exact: true }).count()).toBe(2)
     // Nothing running or coming: the latest one is highlighted as such, not as "current".
-    await expect.poll(() => page.getByText('Pemilu terakhir', { exact: true }).isVisible()).toBe(true)
+    await expectVisible(page.getByText('Pemilu terakhir', { exact: true }))
     expect(await page.getByText('Pemilu saat ini', { exact: true }).count()).toBe(0)
     await expect
       .poll(() => page.getByRole('combobox', { name: 'Pemilu yang sedang Anda kerjakan' }).inputValue())
@@ -126,9 +125,7 @@ describe('elections and working-day calendar', () => {
     // A campaign ending after the voting day is refused in the browser, next to the field.
     await page.getByLabel('Kampanye selesai').fill(addCalendarDays(election.votingOn, 1))
     await page.getByRole('button', { name: 'Simpan pemilu' }).click()
-    await expect
-      .poll(() => page.getByText('Harus berakhir sebelum hari pemungutan suara.').isVisible())
-      .toBe(true)
+    await expectVisible(page.getByText('Harus berakhir sebelum hari pemungutan suara.'))
     await expectAccessible(page, '/pemilu/baru (errors)')
 
     await page.getByLabel('Kampanye selesai').fill(election.campaignEndsOn)
@@ -147,10 +144,8 @@ describe('elections and working-day calendar', () => {
 
     await page.waitForURL(/\/pemilu\/[0-9a-f-]{36}$/)
     electionPath = new URL(page.url()).pathname
-    await expect
-      .poll(() => page.getByRole('heading', { name: election.name, level: 1 }).isVisible())
-      .toBe(true)
-    await expect.poll(() => page.getByText('Sedang berlangsung').isVisible()).toBe(true)
+    await expectVisible(page.getByRole('heading', { name: election.name, level: 1 }))
+    await expectVisible(page.getByText('Sedang berlangsung'))
     await expectAccessible(page, 'election detail (stages)')
   })
 
@@ -162,7 +157,7 @@ describe('elections and working-day calendar', () => {
     await partyDialog.getByLabel(/^Singkatan/).fill('PCM')
     await expectAccessible(page, 'party dialog')
     await partyDialog.getByRole('button', { name: 'Tambah partai' }).click()
-    await expect.poll(() => page.getByRole('cell', { name: 'Partai Contoh Maju' }).isVisible()).toBe(true)
+    await expectVisible(page.getByRole('cell', { name: 'Partai Contoh Maju' }))
     // axe reads colours through a dialog still fading out as failing contrast: wait until it is gone.
     await expect.poll(() => partyDialog.count()).toBe(0)
     await expectAccessible(page, 'election detail (parties)')
@@ -188,7 +183,7 @@ describe('elections and working-day calendar', () => {
     await dialog.getByRole('button', { name: 'Tambah calon' }).click()
 
     const card = page.getByRole('article', { name: /Nomor urut 01/ })
-    await expect.poll(() => card.isVisible()).toBe(true)
+    await expectVisible(card)
     await expect.poll(() => dialog.count()).toBe(0)
     const text = await card.innerText()
     expect(text).toContain('Siti Rahmawati, S.E.')
@@ -205,31 +200,27 @@ describe('elections and working-day calendar', () => {
     const selector = page.getByRole('combobox', { name: 'Pemilu yang sedang Anda kerjakan' })
     await expect.poll(() => selector.inputValue()).toBe(election.name)
     await selector.click()
-    await expect
-      .poll(() => page.getByRole('option', { name: /Pemilu saat ini · Berlangsung/ }).isVisible())
-      .toBe(true)
+    await expectVisible(page.getByRole('option', { name: /Pemilu saat ini · Berlangsung/ }))
     // The demo elections stay selectable, marked finished.
     for (const name of demoElectionNames)
-      expect(await page.getByRole('option', { name: new RegExp(`^${name}\\s*Selesai$`) }).count()).toBe(1)
+      await expect
+        .poll(() => page.getByRole('option', { name: new RegExp(`^${name}\\s*Selesai$`) }).count())
+        .toBe(1)
     await expectAccessible(page, 'header selector open')
     await page.keyboard.press('Escape')
 
     await page.goto(`${server.baseUrl}/pemilu`)
-    await expect.poll(() => page.getByText('Pemilu saat ini', { exact: true }).isVisible()).toBe(true)
+    await expectVisible(page.getByText('Pemilu saat ini', { exact: true }))
     expect(await page.getByText('Pemilu terakhir', { exact: true }).count()).toBe(0)
-    await expect
-      .poll(() => page.getByRole('heading', { name: election.name, level: 2 }).isVisible())
-      .toBe(true)
+    await expectVisible(page.getByRole('heading', { name: election.name, level: 2 }))
     await expectAccessible(page, '/pemilu')
   })
 
   it('adds an agency holiday and works out a due date that skips it', async () => {
     const { holiday, from } = pickAgencyHoliday()
     await page.goto(`${server.baseUrl}/kalender-kerja?tahun=${holiday.slice(0, 4)}`)
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Kalender kerja', level: 1 }).isVisible())
-      .toBe(true)
-    await expect.poll(() => page.getByText('Periksa daftar libur nasional').isVisible()).toBe(true)
+    await expectVisible(page.getByRole('heading', { name: 'Kalender kerja', level: 1 }))
+    await expectVisible(page.getByText('Periksa daftar libur nasional'))
     await expectAccessible(page, '/kalender-kerja')
 
     await page.getByRole('button', { name: 'Atur hari libur instansi' }).click()
@@ -240,7 +231,7 @@ describe('elections and working-day calendar', () => {
     await dialog.getByRole('button', { name: 'Simpan hari libur' }).click()
 
     const row = page.getByTestId(`hari-${holiday}`)
-    await expect.poll(() => row.isVisible()).toBe(true)
+    await expectVisible(row)
     expect(await row.innerText()).toContain('Ditetapkan instansi')
     await expectAccessible(page, '/kalender-kerja (with agency holiday)')
 
@@ -255,7 +246,7 @@ describe('elections and working-day calendar', () => {
     await page.getByLabel(/^Jumlah hari kerja/).fill('1')
     await page.getByRole('button', { name: 'Hitung', exact: true }).click()
     const result = page.getByTestId('due-date-result')
-    await expect.poll(() => result.isVisible()).toBe(true)
+    await expectVisible(result)
     const answer = await result.innerText()
     expect(answer).toContain(formatDayWithWeekday(dueOn))
     expect(answer).toContain(`${formatDayWithWeekday(holiday)} — Hari Jadi Kota Contoh`)
@@ -274,7 +265,7 @@ describe('elections and working-day calendar', () => {
     const phoneProblems = watchPageErrors(phonePage)
     for (const path of [electionPath, `${electionPath}?bagian=calon`, '/kalender-kerja']) {
       await phonePage.goto(`${server.baseUrl}${path}`)
-      await expect.poll(() => phonePage.getByRole('heading', { level: 1 }).first().isVisible()).toBe(true)
+      await expectVisible(phonePage.getByRole('heading', { level: 1 }).first())
       await expectAccessible(phonePage, `${path} (phone)`)
       const overflow = await phonePage.evaluate<number>(
         'document.documentElement.scrollWidth - window.innerWidth',

@@ -10,7 +10,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { localDateOf } from '../src/domain/working-days.js'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { completeFirstSignIn } from './support/sign-in.js'
 
@@ -119,7 +119,7 @@ describe('events: schedule, check in on a phone with the attendance code, quiz, 
     expect(attendanceCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Kegiatan' }).click()
     await page.waitForURL('**/kegiatan')
-    await expect.poll(() => page.getByText('Belum ada kegiatan', { exact: true }).isVisible()).toBe(true)
+    await expectVisible(page.getByText('Belum ada kegiatan', { exact: true }))
     await expectAccessible(page, '/kegiatan (empty)')
   })
 
@@ -139,14 +139,12 @@ describe('events: schedule, check in on a phone with the attendance code, quiz, 
       .getByRole('option', { name: new RegExp(`^${opd.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
       .first()
       .click()
-    await expect
-      .poll(() => page.getByRole('button', { name: `Hapus sasaran ${opd.name}` }).isVisible())
-      .toBe(true)
+    await expectVisible(page.getByRole('button', { name: `Hapus sasaran ${opd.name}` }))
     await page.getByRole('button', { name: 'Jadwalkan', exact: true }).click()
     await page.waitForURL(/\/kegiatan\/[0-9a-f-]{36}$/)
     eventId = page.url().split('/').at(-1) ?? ''
     await page.getByRole('heading', { name: title, level: 1 }).waitFor()
-    await expect.poll(() => page.getByText('Terjadwal', { exact: true }).first().isVisible()).toBe(true)
+    await expectVisible(page.getByText('Terjadwal', { exact: true }).first())
     await expectAccessible(page, '/kegiatan/:id')
   })
 
@@ -243,8 +241,8 @@ describe('events: schedule, check in on a phone with the attendance code, quiz, 
       `${new Intl.NumberFormat('id-ID').format(percent)}%`,
     ])
     const list = page.getByRole('table', { name: 'Daftar hadir' })
-    await expect.poll(() => list.getByText(attendee.nip).isVisible()).toBe(true)
-    expect(await list.getByText('Pindai QR layar').count()).toBe(1)
+    await expectVisible(list.getByText(attendee.nip))
+    await expect.poll(() => list.getByText('Pindai QR layar').count()).toBe(1)
     await expect
       .poll(() => page.getByTestId('quiz-average').innerText())
       .toBe('1 peserta menjawab · rata-rata skor 100')

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { completeFirstSignIn } from './support/sign-in.js'
 
@@ -59,19 +59,19 @@ describe('channel API keys', () => {
       .getByRole('link', { name: 'Kanal pengaduan' })
       .click()
     await page.waitForURL('**/kanal-pengaduan')
-    await expect.poll(() => page.getByText('Belum ada kunci API.', { exact: false }).isVisible()).toBe(true)
+    await expectVisible(page.getByText('Belum ada kunci API.', { exact: false }))
     await expectAccessible(page, '/kanal-pengaduan (empty)')
 
     // Without a name: told next to the field.
     await page.getByRole('button', { name: 'Buat kunci' }).click()
-    await expect.poll(() => page.getByText('Beri nama kunci ini.').isVisible()).toBe(true)
+    await expectVisible(page.getByText('Beri nama kunci ini.'))
 
     await page.getByRole('textbox', { name: /^Nama kunci/ }).fill('Integrasi LAPOR! produksi')
     await page.getByRole('button', { name: 'Buat kunci' }).click()
     const tokenDialog = page.getByRole('dialog', { name: 'Token API baru' })
     await tokenDialog.waitFor()
-    expect(await tokenDialog.getByText('Hanya ditampilkan sekali').isVisible()).toBe(true)
-    expect(await tokenDialog.getByRole('button', { name: 'Salin token' }).isVisible()).toBe(true)
+    await expectVisible(tokenDialog.getByText('Hanya ditampilkan sekali'))
+    await expectVisible(tokenDialog.getByRole('button', { name: 'Salin token' }))
     const token = (await tokenDialog.getByTestId('channel-token').textContent())?.trim() ?? ''
     expect(token).toMatch(/^ntk_[A-Za-z0-9_-]{43}$/)
     await expectAccessible(page, '/kanal-pengaduan (token dialog)')
@@ -81,8 +81,8 @@ describe('channel API keys', () => {
     // The token is not on the page any more; the list shows its start only.
     const keys = page.getByRole('table', { name: 'Kunci API' })
     await keys.waitFor()
-    expect(await keys.getByText('Integrasi LAPOR! produksi').isVisible()).toBe(true)
-    expect(await keys.getByText('SP4N-LAPOR!').isVisible()).toBe(true)
+    await expectVisible(keys.getByText('Integrasi LAPOR! produksi'))
+    await expectVisible(keys.getByText('SP4N-LAPOR!'))
     expect(await page.content()).not.toContain(token)
 
     expect((await handOver(token, 'e2e-1')).status).toBe(201)
@@ -94,7 +94,7 @@ describe('channel API keys', () => {
     await revokeDialog.waitFor()
     await expectAccessible(page, '/kanal-pengaduan (revoke dialog)')
     await revokeDialog.getByRole('button', { name: 'Cabut kunci' }).click()
-    await expect.poll(() => keys.getByText(/^Dicabut /).isVisible()).toBe(true)
+    await expectVisible(keys.getByText(/^Dicabut /))
     await expectAccessible(page, '/kanal-pengaduan (revoked)')
 
     expect((await handOver(token, 'e2e-2')).status).toBe(401)

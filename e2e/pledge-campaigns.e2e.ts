@@ -13,7 +13,7 @@ import {
   type Page,
 } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { completeFirstSignIn } from './support/sign-in.js'
 
@@ -113,7 +113,7 @@ describe('pledge campaigns for staff', () => {
     await witness.getByLabel(/^Nama saksi/).fill('Perwakilan Bawaslu Kota Contoh')
     await witness.getByLabel(/^Lembaga/).fill('Bawaslu Kota Contoh')
     await page.getByRole('button', { name: 'Simpan kampanye' }).click()
-    await expect.poll(() => page.getByText('Harus sesudah waktu dibuka.').isVisible()).toBe(true)
+    await expectVisible(page.getByText('Harus sesudah waktu dibuka.'))
     await expectAccessible(page, '/ikrar/kampanye/baru (errors)')
 
     await page.getByLabel(/^Ditutup \(WIB\)/).fill(wibLocal(7 * 24 * 60))

@@ -20,7 +20,7 @@ import {
 } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { totpCodeAt } from '../src/features/auth/totp.js'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
 
 let server: RunningServer
@@ -198,11 +198,9 @@ describe('pledges: sign on a phone, download the receipt, verify it', () => {
     problems = watchPageErrors(page)
     await page.goto(`${server.baseUrl}/ikrar/${signer.code}`)
     await page.getByRole('heading', { name: 'Ikrar Netralitas ASN', level: 1 }).waitFor()
-    expect(await page.getByText('Pemerintah Kota Contoh', { exact: true }).isVisible()).toBe(true)
-    expect(await page.getByText('Ikrar Netralitas ASN — uji E2E').isVisible()).toBe(true)
-    expect(
-      await page.getByText('Perwakilan Bawaslu Kota Contoh, Saksi (Bawaslu Kota Contoh)').isVisible(),
-    ).toBe(true)
+    await expectVisible(page.getByText('Pemerintah Kota Contoh', { exact: true }))
+    await expectVisible(page.getByText('Ikrar Netralitas ASN — uji E2E'))
+    await expectVisible(page.getByText('Perwakilan Bawaslu Kota Contoh, Saksi (Bawaslu Kota Contoh)'))
     const masked = await page.getByText('Ditandatangani sebagai').innerText()
     expect(masked).toMatch(/^Ditandatangani sebagai [A-Z]\*+( [A-Z]\*+)*/)
     expect(masked).not.toContain(signer.name.split(' ')[0])
@@ -217,7 +215,7 @@ describe('pledges: sign on a phone, download the receipt, verify it', () => {
     await page.getByRole('button', { name: 'Tandatangani ikrar' }).click()
     const dateField = page.getByLabel(/^Tanggal lahir/)
     await expect.poll(() => dateField.getAttribute('aria-invalid')).toBe('true')
-    expect(await page.getByText('Tanggal lahir tidak cocok dengan data kepegawaian').isVisible()).toBe(true)
+    await expectVisible(page.getByText('Tanggal lahir tidak cocok dengan data kepegawaian'))
     await expectAccessible(page, '/ikrar/<code> (birth date refused)')
   })
 
@@ -227,9 +225,7 @@ describe('pledges: sign on a phone, download the receipt, verify it', () => {
     await expect.poll(() => page.getByRole('img', { name: /^Bidang tanda tangan, berisi/ }).count()).toBe(1)
     await page.getByRole('button', { name: 'Tandatangani ikrar' }).click()
     await page.getByRole('heading', { name: 'Terima kasih, ikrar Anda sudah tercatat' }).waitFor()
-    expect(await page.getByText(/^Ditandatangani pada \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB$/).isVisible()).toBe(
-      true,
-    )
+    await expectVisible(page.getByText(/^Ditandatangani pada \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB$/))
     await expectAccessible(page, '/ikrar/<code> (signed)')
     await expectNoSidewaysScroll(page, '/ikrar/<code> (signed)')
 
@@ -250,10 +246,10 @@ describe('pledges: sign on a phone, download the receipt, verify it', () => {
     await page.waitForURL('**/verify/**')
     verifyUrl = page.url()
     await page.getByRole('heading', { name: 'Pemeriksaan tanda terima ikrar' }).waitFor()
-    expect(await page.getByText('Sah', { exact: true }).isVisible()).toBe(true)
-    expect(await page.getByText(signer.displayName, { exact: true }).isVisible()).toBe(true)
-    expect(await page.getByText('Ikrar Netralitas ASN — uji E2E').isVisible()).toBe(true)
-    expect(await page.getByText(/^\d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB$/).isVisible()).toBe(true)
+    await expectVisible(page.getByText('Sah', { exact: true }))
+    await expectVisible(page.getByText(signer.displayName, { exact: true }))
+    await expectVisible(page.getByText('Ikrar Netralitas ASN — uji E2E'))
+    await expectVisible(page.getByText(/^\d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB$/))
     await expectAccessible(page, '/verify/<code>')
     await expectNoSidewaysScroll(page, '/verify/<code>')
   })

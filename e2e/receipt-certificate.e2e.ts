@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTestP12, testP12Passphrase } from '../src/features/receipts/receipts.testing.js'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { completeFirstSignIn } from './support/sign-in.js'
 
@@ -48,31 +48,27 @@ describe('receipt signing certificate', () => {
       .getByRole('link', { name: 'Sertifikat tanda terima' })
       .click()
     await page.waitForURL('**/sertifikat-tanda-terima')
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Belum ada sertifikat' }).isVisible())
-      .toBe(true)
+    await expectVisible(page.getByRole('heading', { name: 'Belum ada sertifikat' }))
     await expectAccessible(page, '/sertifikat-tanda-terima (none)')
 
     // Without a file: told next to the field, nothing sent.
     await page.getByRole('button', { name: 'Unggah sertifikat' }).click()
-    await expect.poll(() => page.getByText('Pilih berkas sertifikat.').isVisible()).toBe(true)
+    await expectVisible(page.getByText('Pilih berkas sertifikat.'))
 
     await page.locator('input[type="file"]').setInputFiles(p12File)
     await page.getByLabel(/^Kata sandi berkas/).fill('salah')
     await page.getByRole('button', { name: 'Unggah sertifikat' }).click()
-    await expect.poll(() => page.getByText('Kata sandi berkas sertifikat salah.').isVisible()).toBe(true)
+    await expectVisible(page.getByText('Kata sandi berkas sertifikat salah.'))
     await expectAccessible(page, '/sertifikat-tanda-terima (wrong password)')
 
     await page.getByLabel(/^Kata sandi berkas/).fill(testP12Passphrase)
     await page.getByRole('button', { name: 'Unggah sertifikat' }).click()
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Sertifikat yang dipakai' }).isVisible())
-      .toBe(true)
+    await expectVisible(page.getByRole('heading', { name: 'Sertifikat yang dipakai' }))
     const facts = page.getByRole('region', { name: 'Sertifikat yang dipakai' })
-    expect(await facts.getByText('BKPSDM Kota Contoh', { exact: true }).count()).toBe(2) // owner and issuer
-    expect(await facts.getByText('1 Januari 2028').isVisible()).toBe(true)
-    expect(await facts.getByText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/).isVisible()).toBe(true)
-    expect(await page.getByRole('heading', { name: 'Ganti sertifikat' }).isVisible()).toBe(true)
+    await expect.poll(() => facts.getByText('BKPSDM Kota Contoh', { exact: true }).count()).toBe(2) // owner and issuer
+    await expectVisible(facts.getByText('1 Januari 2028'))
+    await expectVisible(facts.getByText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/))
+    await expectVisible(page.getByRole('heading', { name: 'Ganti sertifikat' }))
     expect(await page.content()).not.toContain(testP12Passphrase)
     await expectAccessible(page, '/sertifikat-tanda-terima (certificate)')
 
@@ -81,9 +77,7 @@ describe('receipt signing certificate', () => {
     await dialog.waitFor()
     await expectAccessible(page, '/sertifikat-tanda-terima (delete dialog)')
     await dialog.getByRole('button', { name: 'Ya, hapus' }).click()
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Belum ada sertifikat' }).isVisible())
-      .toBe(true)
+    await expectVisible(page.getByRole('heading', { name: 'Belum ada sertifikat' }))
 
     // The refused upload answered 422 on purpose; nothing else may have gone wrong in the page.
     expect(problems.filter((problem) => !/status of 422/.test(problem))).toEqual([])

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { photoWithGps } from '../src/features/reports/evidence/evidence.testing.js'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { groupedReceipt } from './support/reports.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { completeFirstSignIn } from './support/sign-in.js'
@@ -140,10 +140,10 @@ describe('staff inbox: a citizen reports anonymously, staff ask, the citizen ans
     const table = staff.getByRole('table', { name: 'Daftar laporan masuk' })
     await table.waitFor()
     const row = table.getByRole('row').filter({ hasText: reportNumber })
-    expect(await row.getByText('Baru diterima').isVisible()).toBe(true)
-    expect(await row.getByText('Budi Santoso').isVisible()).toBe(true)
-    expect(await row.getByText('Formulir publik').isVisible()).toBe(true)
-    expect(await row.getByText('1 berkas').isVisible()).toBe(true)
+    await expectVisible(row.getByText('Baru diterima'))
+    await expectVisible(row.getByText('Budi Santoso'))
+    await expectVisible(row.getByText('Formulir publik'))
+    await expectVisible(row.getByText('1 berkas'))
     await expectAccessible(staff, '/pengaduan')
 
     await staff.getByRole('searchbox', { name: /^Cari/ }).fill(reportNumber)
@@ -163,8 +163,8 @@ describe('staff inbox: a citizen reports anonymously, staff ask, the citizen ans
     await staff.getByRole('heading', { name: `Laporan ${reportNumber}`, level: 1 }).waitFor()
     expect(await staff.getByTestId('report-description').innerText()).toBe(description)
     await expectNoInjection(staff, 'report detail')
-    expect(await staff.getByText('Pelapor anonim', { exact: true }).isVisible()).toBe(true)
-    expect(await staff.getByText('Anonim', { exact: true }).isVisible()).toBe(true)
+    await expectVisible(staff.getByText('Pelapor anonim', { exact: true }))
+    await expectVisible(staff.getByText('Anonim', { exact: true }))
 
     const image = staff.getByTestId('evidence-image')
     await image.scrollIntoViewIfNeeded()
@@ -187,7 +187,7 @@ describe('staff inbox: a citizen reports anonymously, staff ask, the citizen ans
     await staff.getByRole('button', { name: 'Unduh berkas asli Bukti 1' }).click()
     const dialog = staff.getByRole('dialog', { name: 'Unduh berkas asli?' })
     await dialog.waitFor()
-    expect(await dialog.getByText(/dicatat dalam jejak audit/).isVisible()).toBe(true)
+    await expectVisible(dialog.getByText(/dicatat dalam jejak audit/))
     await expectAccessible(staff, '/pengaduan/:id (download dialog)')
     await dialog.getByRole('button', { name: 'Batal' }).click()
     await dialog.waitFor({ state: 'hidden' })
@@ -197,9 +197,7 @@ describe('staff inbox: a citizen reports anonymously, staff ask, the citizen ans
     await staff.getByRole('button', { name: 'Mulai periksa' }).click()
     const review = staff.getByRole('dialog', { name: `Mulai memeriksa laporan ${reportNumber}?` })
     await review.waitFor()
-    expect(
-      await review.getByText('Pelapor akan melihat status: "Sedang diperiksa petugas".').isVisible(),
-    ).toBe(true)
+    await expectVisible(review.getByText('Pelapor akan melihat status: "Sedang diperiksa petugas".'))
     await expectAccessible(staff, '/pengaduan/:id (status dialog)')
     await review.getByRole('button', { name: 'Mulai periksa' }).click()
     await review.waitFor({ state: 'hidden' })
@@ -217,9 +215,7 @@ describe('staff inbox: a citizen reports anonymously, staff ask, the citizen ans
 
   it('the citizen reads the question on the status page and answers', async () => {
     await openStatus(citizen, receipt, reportNumber)
-    expect(
-      await citizen.getByText('Petugas meminta informasi tambahan dari Anda', { exact: true }).isVisible(),
-    ).toBe(true)
+    await expectVisible(citizen.getByText('Petugas meminta informasi tambahan dari Anda', { exact: true }))
     expect(await citizen.locator('.lp-bubble-body').allTextContents()).toEqual([question])
     await citizen.getByLabel(/^Tulis pesan atau jawaban untuk petugas/).fill(answer)
     await citizen.getByRole('button', { name: 'Kirim pesan' }).click()
@@ -245,12 +241,12 @@ describe('staff inbox: a citizen reports anonymously, staff ask, the citizen ans
     await staff.getByRole('button', { name: 'Selesai ditangani' }).click()
     const close = staff.getByRole('dialog', { name: `Tandai laporan ${reportNumber} selesai ditangani?` })
     await close.waitFor()
-    expect(await close.getByText('Pelapor akan melihat status: "Selesai ditangani".').isVisible()).toBe(true)
+    await expectVisible(close.getByText('Pelapor akan melihat status: "Selesai ditangani".'))
     await close.getByRole('button', { name: 'Selesai ditangani' }).click()
     await close.waitFor({ state: 'hidden' })
     // Closed: the only way on is to reopen it.
     await staff.getByRole('button', { name: 'Buka kembali' }).waitFor()
-    expect(await staff.getByText('Selesai ditangani', { exact: true }).first().isVisible()).toBe(true)
+    await expectVisible(staff.getByText('Selesai ditangani', { exact: true }).first())
     await expectAccessible(staff, '/pengaduan/:id (closed)')
     expect(staffProblems).toEqual([])
   })
@@ -269,7 +265,7 @@ describe('staff inbox: a citizen reports anonymously, staff ask, the citizen ans
   it('the citizen\'s status page says "Selesai ditangani"', async () => {
     await citizen.getByRole('button', { name: 'Tutup laporan ini' }).click()
     await openStatus(citizen, receipt, reportNumber)
-    expect(await citizen.getByText('Selesai ditangani', { exact: true }).isVisible()).toBe(true)
+    await expectVisible(citizen.getByText('Selesai ditangani', { exact: true }))
     expect(await citizen.locator('.lp-bubble-body').allTextContents()).toEqual([question, answer])
     expect(citizenProblems).toEqual([])
   })

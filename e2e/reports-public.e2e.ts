@@ -19,7 +19,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { photoWithGps } from '../src/features/reports/evidence/evidence.testing.js'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { filesContaining, filesUnder, groupedReceipt, jpegMagic, pngMagic } from './support/reports.js'
 import { startServer, type RunningServer } from './support/server.js'
 
@@ -131,7 +131,7 @@ describe('public report: an anonymous citizen reports on a phone and follows the
     await page.getByRole('link', { name: 'Laporkan pelanggaran netralitas' }).click()
     await page.waitForURL((url) => url.pathname === '/lapor')
     await page.getByText('Langkah 1 dari 5').waitFor()
-    expect(await page.getByRole('button', { name: 'Keluar cepat' }).isVisible()).toBe(true)
+    await expectVisible(page.getByRole('button', { name: 'Keluar cepat' }))
     await page.getByRole('radio', { name: socialMediaCategory }).first().waitFor()
     await expectAccessible(page, '/lapor step 1')
     await expectNoSidewaysScroll(page, '/lapor step 1')
@@ -140,13 +140,13 @@ describe('public report: an anonymous citizen reports on a phone and follows the
     await page.getByRole('button', { name: 'Lanjut' }).click()
     await page.getByText('Pilih salah satu jenis, atau pilih "Tidak yakin".').waitFor()
     // (each message follows a hidden warning sign)
-    expect(await page.getByText(/Ceritakan apa yang terjadi\.$/).isVisible()).toBe(true)
+    await expectVisible(page.getByText(/Ceritakan apa yang terjadi\.$/))
     await expectAccessible(page, '/lapor step 1 (errors)')
 
     await page.getByLabel(/^Cari jenis pelanggaran/).fill('share')
     await page.getByText('2 jenis ditampilkan.').waitFor()
     const category = page.getByRole('radio', { name: socialMediaCategory })
-    expect(await category.count()).toBe(1)
+    await expect.poll(() => category.count()).toBe(1)
     await category.check()
     expect(await page.locator('#lp-category-DS-06').isChecked()).toBe(true)
     await page.getByLabel(/^Ceritakan apa yang terjadi/).fill(description)
@@ -202,9 +202,9 @@ describe('public report: an anonymous citizen reports on a phone and follows the
     await expectAccessible(page, '/lapor step 5')
     await next(page, 'Langkah terakhir: periksa dan kirim')
 
-    expect(await page.getByText(description, { exact: true }).isVisible()).toBe(true)
-    expect(await page.getByText('Budi Santoso', { exact: true }).isVisible()).toBe(true)
-    expect(await page.getByText(socialMediaCategory).first().isVisible()).toBe(true)
+    await expectVisible(page.getByText(description, { exact: true }))
+    await expectVisible(page.getByText('Budi Santoso', { exact: true }))
+    await expectVisible(page.getByText(socialMediaCategory).first())
     await expectNoInjection(page, '/lapor summary')
     await expectAccessible(page, '/lapor summary')
     await expectNoSidewaysScroll(page, '/lapor summary')
@@ -214,7 +214,7 @@ describe('public report: an anonymous citizen reports on a phone and follows the
   })
 
   it('shows the 16-digit receipt once, with the warning, and copies it', async () => {
-    expect(await page.getByText('Kode ini hanya ditampilkan sekali.').isVisible()).toBe(true)
+    await expectVisible(page.getByText('Kode ini hanya ditampilkan sekali.'))
     const shown = (await page.locator('.lp-receipt-code').innerText()).trim()
     expect(shown).toMatch(/^\d{4} \d{4} \d{4} \d{4}$/)
     const number = await page.getByText(/^Nomor laporan:/).innerText()
@@ -272,10 +272,8 @@ describe('public report: an anonymous citizen reports on a phone and follows the
     await statusPage.getByLabel(/^Kode tanda terima/).fill(groupedReceipt(receipt))
     await statusPage.getByRole('button', { name: 'Lihat status' }).click()
     await statusPage.getByRole('heading', { name: `Laporan ${reportNumber}` }).waitFor()
-    expect(
-      await statusPage.getByText('Diterima, menunggu diperiksa petugas', { exact: true }).isVisible(),
-    ).toBe(true)
-    expect(await statusPage.getByText('Belum ada pesan dari petugas.').isVisible()).toBe(true)
+    await expectVisible(statusPage.getByText('Diterima, menunggu diperiksa petugas', { exact: true }))
+    await expectVisible(statusPage.getByText('Belum ada pesan dari petugas.'))
     expect(statusPage.url()).toBe(`${server.baseUrl}/lapor/status`)
     await expectAccessible(statusPage, '/lapor/status (report)')
     await expectNoSidewaysScroll(statusPage, '/lapor/status (report)')
@@ -287,7 +285,7 @@ describe('public report: an anonymous citizen reports on a phone and follows the
     await statusPage.getByText('Pesan terkirim.').waitFor()
     const bubble = statusPage.locator('.lp-bubble-body')
     expect(await bubble.allTextContents()).toEqual([message])
-    expect(await bubble.first().isVisible()).toBe(true)
+    await expectVisible(bubble.first())
     await expectNoInjection(statusPage, '/lapor/status (message sent)')
     await expectAccessible(statusPage, '/lapor/status (message sent)')
 
@@ -299,7 +297,7 @@ describe('public report: an anonymous citizen reports on a phone and follows the
     await statusPage.getByRole('button', { name: 'Lihat status' }).click()
     await statusPage.getByRole('heading', { name: `Laporan ${reportNumber}` }).waitFor()
     expect(await statusPage.locator('.lp-bubble-body').allTextContents()).toEqual([message])
-    expect(await statusPage.getByText(message, { exact: true }).isVisible()).toBe(true)
+    await expectVisible(statusPage.getByText(message, { exact: true }))
     await expectNoInjection(statusPage, '/lapor/status (thread from the server)')
   })
 

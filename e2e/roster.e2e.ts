@@ -15,7 +15,7 @@ import ExcelJS from 'exceljs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exampleMistakes, exampleRows } from '../scripts/make-example-xlsx.js'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { completeFirstSignIn } from './support/sign-in.js'
 
@@ -46,8 +46,11 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 }
 
 /** The browser logs every refused request; where the journey provokes one, exactly that one is expected. */
-const refusedRequest = (status: number, text: string) =>
-  `console: Failed to load resource: the server responded with a status of ${status} (${text})`
+const refusedRequest = (status: number, text: string, path: string) =>
+  `console: Failed to load resource: the server responded with a status of ${status} (${text}) — ${path}`
+
+/** The API path of an employee page's address (`/pegawai/<id>` → `/employees/<id>`). */
+const employeeApiPath = (pagePath: string) => pagePath.replace(/^\/pegawai\//, '/employees/')
 
 /** A person of the corrected example file, by spreadsheet row (the header is row 1). */
 function personAt(row: number) {
@@ -104,7 +107,7 @@ describe('roster: import, find, change, export, unit scope', () => {
     await page.waitForURL('**/pegawai')
     await page.getByRole('link', { name: 'Impor dari SIASN' }).click()
     await page.waitForURL('**/pegawai/impor')
-    await expect.poll(() => page.getByText('Tidak ada data yang disimpan sampai').isVisible()).toBe(true)
+    await expectVisible(page.getByText('Tidak ada data yang disimpan sampai'))
     await expectAccessible(page, '/pegawai/impor')
 
     // The example file comes from the page itself.
@@ -120,8 +123,8 @@ describe('roster: import, find, change, export, unit scope', () => {
     await chooseFile(page, /^Berkas pegawai/, example)
     await page.getByRole('button', { name: 'Unggah dan baca judul kolom' }).click()
     await page.getByRole('button', { name: 'Periksa berkas (uji coba)' }).click()
-    await expect.poll(() => page.getByText('3 baris bermasalah', { exact: true }).isVisible()).toBe(true)
-    expect(await page.getByText('48 baris dibaca, 45 valid, 3 baris bermasalah').isVisible()).toBe(true)
+    await expectVisible(page.getByText('3 baris bermasalah', { exact: true }))
+    await expectVisible(page.getByText('48 baris dibaca, 45 valid, 3 baris bermasalah'))
 
     const table = page.getByRole('table', { name: 'Baris bermasalah' })
     const rows = await table.locator('tbody tr').allInnerTexts()
@@ -154,19 +157,19 @@ describe('roster: import, find, change, export, unit scope', () => {
     await chooseFile(page, /^Berkas pegawai/, fixed)
     await page.getByRole('button', { name: 'Unggah dan baca judul kolom' }).click()
     await page.getByRole('button', { name: 'Periksa berkas (uji coba)' }).click()
-    await expect.poll(() => page.getByText('Semua baris valid').isVisible()).toBe(true)
-    expect(await page.getByText('48 baris dibaca, 48 valid, 0 baris bermasalah').isVisible()).toBe(true)
-    expect(await page.getByText('48 pegawai baru').first().isVisible()).toBe(true)
+    await expectVisible(page.getByText('Semua baris valid'))
+    await expectVisible(page.getByText('48 baris dibaca, 48 valid, 0 baris bermasalah'))
+    await expectVisible(page.getByText('48 pegawai baru').first())
     await expectAccessible(page, 'clean dry run')
 
     await page.getByRole('button', { name: 'Impor sekarang' }).click()
     const confirm = page.getByRole('dialog', { name: 'Impor data pegawai?' })
-    await expect.poll(() => confirm.isVisible()).toBe(true)
+    await expectVisible(confirm)
     await expectAccessible(page, 'import confirmation')
     await confirm.getByRole('button', { name: 'Ya, impor' }).click()
 
-    await expect.poll(() => page.getByText('48 baris tersimpan.').isVisible()).toBe(true)
-    expect(await page.getByText('48 pegawai baru').first().isVisible()).toBe(true)
+    await expectVisible(page.getByText('48 baris tersimpan.'))
+    await expectVisible(page.getByText('48 pegawai baru').first())
     expect(await page.getByText('Tidak ada data yang disimpan sampai').count()).toBe(0)
     await expectAccessible(page, 'import summary')
   })
@@ -177,18 +180,14 @@ describe('roster: import, find, change, export, unit scope', () => {
     // Grouped as printed on a letter: the search takes the NIP with spaces.
     await page.getByLabel(/^Cari pegawai/).fill(fixedPerson.groupedNip)
     const list = page.getByRole('table', { name: 'Daftar pegawai' })
-    await expect.poll(() => page.getByText('Menampilkan 1–1 dari 1 pegawai').isVisible()).toBe(true)
-    expect(await list.getByText(fixedPerson.groupedNip).isVisible()).toBe(true)
+    await expectVisible(page.getByText('Menampilkan 1–1 dari 1 pegawai'))
+    await expectVisible(list.getByText(fixedPerson.groupedNip))
     await expectAccessible(page, '/pegawai (NIP search)')
 
     await list.getByRole('link', { name: new RegExp(`^${fixedPerson.name}`) }).click()
     await page.waitForURL(/\/pegawai\/[0-9a-f-]{36}$/)
     fixedPersonPath = new URL(page.url()).pathname
-    await expect
-      .poll(() =>
-        page.getByRole('heading', { level: 1, name: new RegExp(`^${fixedPerson.name}`) }).isVisible(),
-      )
-      .toBe(true)
+    await expectVisible(page.getByRole('heading', { level: 1, name: new RegExp(`^${fixedPerson.name}`) }))
     const breadcrumbs = page.getByRole('navigation', { name: 'Lokasi halaman' })
     expect(await breadcrumbs.innerText()).toContain(kominfo)
     expect(await page.getByTestId('superior-link').innerText()).not.toContain(kominfoHead.name)
@@ -203,7 +202,7 @@ describe('roster: import, find, change, export, unit scope', () => {
       kominfoHead.nip,
       /^Dr\. Hendra Gunawan/,
     )
-    await expect.poll(() => dialog.getByText(/menjadi Dr\. Hendra Gunawan/).isVisible()).toBe(true)
+    await expectVisible(dialog.getByText(/menjadi Dr\. Hendra Gunawan/))
     await expectAccessible(page, 'superior dialog')
     await dialog.getByRole('button', { name: 'Simpan atasan' }).click()
     await expect.poll(() => page.getByTestId('superior-link').innerText()).toContain(kominfoHead.name)
@@ -212,15 +211,11 @@ describe('roster: import, find, change, export, unit scope', () => {
 
     // The head of Kominfo may not report to someone who reports to him: the server's reason is shown.
     await page.getByTestId('superior-link').click()
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1, name: /Hendra Gunawan/ }).isVisible())
-      .toBe(true)
+    await expectVisible(page.getByRole('heading', { level: 1, name: /Hendra Gunawan/ }))
     // His page now lists the employee among his direct subordinates.
     const subordinates = page.getByRole('table', { name: 'Daftar bawahan langsung' })
-    await expect
-      .poll(() => subordinates.getByRole('link', { name: new RegExp(`^${fixedPerson.name}`) }).isVisible())
-      .toBe(true)
-    expect(await subordinates.getByText(fixedPerson.groupedNip).isVisible()).toBe(true)
+    await expectVisible(subordinates.getByRole('link', { name: new RegExp(`^${fixedPerson.name}`) }))
+    await expectVisible(subordinates.getByText(fixedPerson.groupedNip))
     await expectAccessible(page, 'employee detail (direct subordinates)')
     await page.getByRole('button', { name: 'Ganti atasan' }).click()
     const cycle = page.getByRole('dialog', { name: /^Ganti atasan langsung/ })
@@ -231,10 +226,14 @@ describe('roster: import, find, change, export, unit scope', () => {
       /^Ratna Kusumawati/,
     )
     await cycle.getByRole('button', { name: 'Simpan atasan' }).click()
-    await expect
-      .poll(() => cycle.getByText('Atasan langsung tidak boleh bawahan pegawai ini sendiri.').isVisible())
-      .toBe(true)
-    expect(problems.splice(0)).toEqual([refusedRequest(422, 'Unprocessable Entity')])
+    await expectVisible(cycle.getByText('Atasan langsung tidak boleh bawahan pegawai ini sendiri.'))
+    expect(problems.splice(0)).toEqual([
+      refusedRequest(
+        422,
+        'Unprocessable Entity',
+        `/api/v1${employeeApiPath(new URL(page.url()).pathname)}/superior`,
+      ),
+    ])
     await expectAccessible(page, 'superior dialog (cycle refused)')
     await cycle.getByRole('button', { name: 'Batal' }).click()
 
@@ -249,7 +248,7 @@ describe('roster: import, find, change, export, unit scope', () => {
   it('exports the list filtered to one OPD as a non-empty XLSX with exactly the listed rows', async () => {
     await page.goto(`${server.baseUrl}/pegawai`)
     const summary = page.getByText(/^Menampilkan 1–25 dari [\d.]+ pegawai$/)
-    await expect.poll(() => summary.isVisible()).toBe(true)
+    await expectVisible(summary)
     const everyone = await summary.innerText()
     await pick(page, page.getByRole('combobox', { name: /^Unit kerja/ }), 'komunikasi', /^Dinas Komunikasi/)
     await page.waitForURL(/unit=/)
@@ -261,7 +260,7 @@ describe('roster: import, find, change, export, unit scope', () => {
     await expectAccessible(page, '/pegawai (unit filter)')
 
     await page.getByRole('button', { name: 'Unduh' }).click()
-    await expect.poll(() => page.getByText('Sesuai penyaring yang dipakai').isVisible()).toBe(true)
+    await expectVisible(page.getByText('Sesuai penyaring yang dipakai'))
     await expectAccessible(page, 'export menu')
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -296,7 +295,7 @@ describe('roster: import, find, change, export, unit scope', () => {
     // Nothing found is one disabled option, not an empty listbox (axe: aria-required-children).
     const parent = dialog.getByRole('combobox', { name: /^Unit induk/ })
     await parent.fill('tidak ada unit seperti ini')
-    await expect.poll(() => page.getByRole('option', { name: 'Tidak ada yang cocok' }).isVisible()).toBe(true)
+    await expectVisible(page.getByRole('option', { name: 'Tidak ada yang cocok' }))
     await expectAccessible(page, 'unit picker, nothing found')
     await parent.press('Escape')
     await parent.blur()
@@ -314,7 +313,7 @@ describe('roster: import, find, change, export, unit scope', () => {
     await dialog.getByRole('button', { name: 'Tambah unit' }).click()
 
     const panel = page.getByRole('region', { name: 'Pos Pelayanan Arjosari' })
-    await expect.poll(() => panel.getByText('35.73.01.1002 · Kelurahan Arjosari').isVisible()).toBe(true)
+    await expectVisible(panel.getByText('35.73.01.1002 · Kelurahan Arjosari'))
     expect(problems).toEqual([])
   })
 
@@ -334,13 +333,11 @@ describe('roster: import, find, change, export, unit scope', () => {
     )
     await expectAccessible(page, 'user dialog (unit admin)')
     await create.getByRole('button', { name: 'Buat akun' }).click()
-    await expect.poll(() => page.getByTestId('temporary-password').isVisible()).toBe(true)
+    await expectVisible(page.getByTestId('temporary-password'))
     const temporaryPassword = (await page.getByTestId('temporary-password').innerText()).trim()
     await page.getByRole('button', { name: 'Sudah saya catat' }).click()
     await page.getByRole('link', { name: 'Rina Oktaviani, S.Kom.' }).click()
-    await expect
-      .poll(() => page.getByText(`Admin unit: hanya ${kominfo} beserta sub-unitnya.`).isVisible())
-      .toBe(true)
+    await expectVisible(page.getByText(`Admin unit: hanya ${kominfo} beserta sub-unitnya.`))
     expect(problems).toEqual([])
 
     const unitContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' })
@@ -351,19 +348,17 @@ describe('roster: import, find, change, export, unit scope', () => {
       password: temporaryPassword,
       newPassword: 'unit kerja kominfo saja ya',
     })
-    await expect
-      .poll(() => unitPage.getByRole('heading', { name: `Wilayah kerja Anda: ${kominfo}` }).isVisible())
-      .toBe(true)
+    await expectVisible(unitPage.getByRole('heading', { name: `Wilayah kerja Anda: ${kominfo}` }))
     await expectAccessible(unitPage, 'home (unit admin)')
 
     await unitPage.getByRole('link', { name: 'Lihat susunan unit kerja' }).click()
     await unitPage.waitForURL('**/unit-kerja')
     const tree = unitPage.getByRole('tree', { name: /./ })
-    await expect.poll(() => tree.getByRole('treeitem').first().isVisible()).toBe(true)
+    await expectVisible(tree.getByRole('treeitem').first())
     const roots = tree.locator('[role="treeitem"][aria-level="1"]')
-    expect(await roots.count()).toBe(1)
+    await expect.poll(() => roots.count()).toBe(1)
     expect(await roots.first().innerText()).toContain(kominfo)
-    expect(await tree.getByRole('treeitem', { name: /^Bidang Aplikasi Informatika/ }).isVisible()).toBe(true)
+    await expectVisible(tree.getByRole('treeitem', { name: /^Bidang Aplikasi Informatika/ }))
     expect(await tree.getByRole('treeitem', { name: /^Badan Kepegawaian/ }).count()).toBe(0)
     await expectAccessible(unitPage, '/unit-kerja (unit admin)')
 
@@ -372,27 +367,23 @@ describe('roster: import, find, change, export, unit scope', () => {
       .poll(() => unitPage.getByText(/^Menampilkan 1–25 dari [\d.]+ pegawai$/).innerText())
       .toBe(`Menampilkan 1–25 dari ${kominfoTotal.toLocaleString('id-ID')} pegawai`)
     await unitPage.getByLabel(/^Cari pegawai/).fill(bkpsdmKabid.nip)
-    await expect.poll(() => unitPage.getByText('Tidak ada pegawai yang cocok').isVisible()).toBe(true)
+    await expectVisible(unitPage.getByText('Tidak ada pegawai yang cocok'))
     await expectAccessible(unitPage, '/pegawai (unit admin, other OPD searched)')
 
     // By address: the employee of BKPSDM does not exist for this account (404, not 403).
     await unitPage.goto(`${server.baseUrl}${bkpsdmKabidPath}`)
-    await expect
-      .poll(() => unitPage.getByRole('heading', { level: 1, name: 'Pegawai tidak ditemukan' }).isVisible())
-      .toBe(true)
+    await expectVisible(unitPage.getByRole('heading', { level: 1, name: 'Pegawai tidak ditemukan' }))
     // The only complaint is that refusal (the page may ask twice while the session loads: both are the 404).
     const refusals = unitProblems.splice(0)
     expect(refusals.length).toBeGreaterThan(0)
-    expect(new Set(refusals)).toEqual(new Set([refusedRequest(404, 'Not Found')]))
+    expect(new Set(refusals)).toEqual(
+      new Set([refusedRequest(404, 'Not Found', `/api/v1${employeeApiPath(bkpsdmKabidPath)}`)]),
+    )
     await expectAccessible(unitPage, 'employee of another OPD (unit admin)')
 
     // Their own OPD's people open as usual.
     await unitPage.goto(`${server.baseUrl}${fixedPersonPath}`)
-    await expect
-      .poll(() =>
-        unitPage.getByRole('heading', { level: 1, name: new RegExp(`^${fixedPerson.name}`) }).isVisible(),
-      )
-      .toBe(true)
+    await expectVisible(unitPage.getByRole('heading', { level: 1, name: new RegExp(`^${fixedPerson.name}`) }))
     expect(unitProblems).toEqual([])
     await unitContext.close()
   })
@@ -408,8 +399,8 @@ describe('roster: import, find, change, export, unit scope', () => {
     const phoneProblems = watchPageErrors(phonePage)
     for (const target of [`/pegawai?q=${fixedPerson.nip}`, fixedPersonPath]) {
       await phonePage.goto(`${server.baseUrl}${target}`)
-      await expect.poll(() => phonePage.getByRole('heading', { level: 1 }).first().isVisible()).toBe(true)
-      await expect.poll(() => phonePage.getByText(fixedPerson.groupedNip).first().isVisible()).toBe(true)
+      await expectVisible(phonePage.getByRole('heading', { level: 1 }).first())
+      await expectVisible(phonePage.getByText(fixedPerson.groupedNip).first())
       await expectAccessible(phonePage, `${target} (phone)`)
       const overflow = await phonePage.evaluate<number>(
         'document.documentElement.scrollWidth - window.innerWidth',

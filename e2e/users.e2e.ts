@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
+import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { startServer, type RunningServer } from './support/server.js'
 import { completeFirstSignIn } from './support/sign-in.js'
 
@@ -72,11 +72,11 @@ describe('users: unit limits on an existing account, scrolling selects', () => {
     await create.getByLabel(/^Nama lengkap/).fill(person)
     await create.getByRole('checkbox', { name: /^Pemeriksa/ }).check()
     await create.getByRole('button', { name: 'Buat akun' }).click()
-    await expect.poll(() => page.getByTestId('temporary-password').isVisible()).toBe(true)
+    await expectVisible(page.getByTestId('temporary-password'))
     await page.getByRole('button', { name: 'Sudah saya catat' }).click()
 
     await page.getByRole('link', { name: person }).click()
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: person }).isVisible()).toBe(true)
+    await expectVisible(page.getByRole('heading', { level: 1, name: person }))
     const limit = page.getByRole('combobox', { name: `Batasi ke unit kerja — ${examiner}` })
     await expect.poll(() => limit.isEnabled()).toBe(true)
     expect(await limit.inputValue()).toBe('')
@@ -93,7 +93,7 @@ describe('users: unit limits on an existing account, scrolling selects', () => {
 
     await save.click()
     const confirm = page.getByRole('dialog', { name: 'Ubah peran?' })
-    await expect.poll(() => confirm.isVisible()).toBe(true)
+    await expectVisible(confirm)
     const listed = await confirm.getByRole('listitem').allInnerTexts()
     expect(listed).toEqual([`${examiner}: hanya ${kominfo} beserta sub-unitnya.`, 'Pegawai'])
     await expectAccessible(page, 'confirm roles (unit limit)')
@@ -125,7 +125,7 @@ describe('users: unit limits on an existing account, scrolling selects', () => {
     await grade.scrollIntoViewIfNeeded()
     await grade.click()
     const listbox = page.getByRole('listbox')
-    await expect.poll(() => listbox.isVisible()).toBe(true)
+    await expectVisible(listbox)
     // The open one (closed selects keep theirs mounted, hidden). A string, as the other journeys do: the E2E code
     // is compiled without the DOM library.
     const listboxId = await grade.getAttribute('aria-controls')

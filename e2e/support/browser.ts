@@ -1,6 +1,6 @@
 /** Debian's Chromium driven by playwright-core (no downloaded browsers), plus an axe-core check per page. */
 import { AxeBuilder } from '@axe-core/playwright'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 export const chromiumArgs = [
   '--headless',
@@ -65,15 +65,26 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
 
 /**
  * Collects console errors (CSP violations are reported there) and uncaught exceptions, which must stay empty.
- * A 401 resource error is expected: the app asks for the session before anyone has signed in.
+ * A 401 resource error is expected: the app asks for the session before anyone has signed in. Each entry ends with
+ * the path of the page or request it came from.
  */
 export function watchPageErrors(page: Page): string[] {
   const problems: string[] = []
   page.on('console', (message) => {
     if (message.type() !== 'error') return
     if (/Failed to load resource: the server responded with a status of 401/.test(message.text())) return
-    problems.push(`console: ${message.text()}`)
+    // Where it came from (a failed request names no address in its text).
+    const source = message.location().url
+    problems.push(`console: ${message.text()}${source ? ` — ${new URL(source).pathname}` : ''}`)
   })
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   return problems
+}
+
+/**
+ * Waits until the element is visible, or fails naming it. Reading `isVisible()` once races a page that renders in
+ * parts (a list fetched after the detail it belongs to, a table refreshed after a dialog closes) on a busy machine.
+ */
+export async function expectVisible(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout })
 }
