@@ -3,7 +3,7 @@
  * requests and the way to ask (a reason, decided by a second officer), then the identity while the approval lasts;
  * a named reporter as given.
  */
-import { Alert, Badge, Box, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Badge, Box, Button, Group, Loader, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { IconEyeOff, IconLock, IconLockOpen, IconUserCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -146,6 +146,14 @@ export function ReportReporterSection({
             </Stack>
           </Group>
         )}
+        {requests.isLoading && (
+          <Group gap="xs" role="status">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm" c="dimmed">
+              {t('common.status.loading')}
+            </Text>
+          </Group>
+        )}
         {mayRequestReveal && requests.error && (
           <ErrorAlert message={failureMessage(requests.error)} onRetry={requests.reload} />
         )}
@@ -191,7 +199,7 @@ export function ReportReporterSection({
               variant="default"
               leftSection={<IconLockOpen size={18} aria-hidden />}
               onClick={() => setAsking(true)}
-              disabled={myPending === true}
+              disabled={requests.isLoading || myPending === true}
             >
               {t('reportsStaff.reveal.ask')}
             </Button>
