@@ -71,6 +71,18 @@ describe('the single-page app', () => {
     expect(checkIn.headers['content-type']).toContain('text/html')
   })
 
+  it("keeps the app's files outside the request limit; API calls and missing-file probes stay limited", async () => {
+    const { app } = await createTestApp({ webRoot: builtWebRoot(), env: { RATE_LIMIT_PER_MINUTE: '2' } })
+    const get = async (url: string) => (await app.inject({ method: 'GET', url })).statusCode
+    // A first visit's dozen files from one office address (far more than the limit of 2).
+    for (let i = 0; i < 12; i += 1) expect(await get('/assets/app-1.js')).toBe(200)
+    expect([await get('/api/v1/auth/session'), await get('/api/v1/auth/session')]).toEqual([401, 401])
+    expect(await get('/api/v1/auth/session')).toBe(429)
+    // Probing for other files is still counted.
+    expect(await get('/wp-login.php')).toBe(429)
+    expect(await get('/assets/app-1.js')).toBe(200)
+  })
+
   it('sends the brotli or gzip copy written by the build to browsers that accept it', async () => {
     const root = builtWebRoot()
     const script = `console.log(${JSON.stringify('netra '.repeat(400))})`

@@ -13,6 +13,18 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { RateLimitedError } from '../error-handler.js'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The web app's built files (plugins/spa.ts). Those under /assets/ (hashed, immutable, cached by browsers) are
+     * outside the per-client request limit: a refused script leaves a blank page where a refused API call shows its
+     * message, and officers behind one office address would share the limit with every first visit's dozen files.
+     * Other paths (probes for /.env, /wp-login.php …) stay counted.
+     */
+    staticFiles?: boolean
+  }
+}
+
 export interface SecurityOptions {
   readonly isSecureOrigin: boolean
   readonly rateLimitPerMinute: number
@@ -84,6 +96,8 @@ async function securityPlugin(app: FastifyInstance, options: SecurityOptions): P
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => createHash('sha256').update(salt).update(request.ip).digest('base64url'),
+    allowList: (request) =>
+      request.routeOptions.config.staticFiles === true && request.url.startsWith('/assets/'),
     errorResponseBuilder: (_request, context) =>
       new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000))),
   })

@@ -52,9 +52,9 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
   await app.register(async (scope) => {
     markRoutesPublic(scope)
     // Static files are logged without client address or user agent: the reporting page's own scripts would
-    // otherwise record who opened /lapor and when.
+    // otherwise record who opened /lapor and when. They are outside the request limit (plugins/security.ts).
     scope.addHook('onRoute', (route) => {
-      route.config = { ...(route.config ?? {}), privacy: 'reporter' }
+      route.config = { ...(route.config ?? {}), privacy: 'reporter', staticFiles: true }
     })
     await scope.register(fastifyStatic, {
       root: options.root,
