@@ -1,35 +1,54 @@
 /**
  * After an update replaced the build on the server, a page still running the old one cannot load its next part
- * (the old chunk names are gone: "Failed to fetch dynamically imported module"). Vite announces that as
- * `vite:preloadError`; the page then reloads once, which fetches the new build and opens the same address.
- * A second failure within a short while is left to the error screen instead of reloading in a loop.
+ * (the old chunk names are gone: "Failed to fetch dynamically imported module"). Pages are loaded through
+ * `lazyPage`: when loading fails, the page reloads once (which fetches the new build and opens the same address)
+ * and the failed part never settles, so nothing renders an error in the moment before the reload. A second failure
+ * within a short while goes on to the error screen instead of reloading in a loop.
  */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+
 export const reloadMarkerKey = 'netra.reloaded-for-update-at'
 export const reloadQuietMs = 10_000
 
 export interface UpdateWindow {
-  addEventListener(type: 'vite:preloadError', listener: (event: Event) => void): void
   readonly sessionStorage: Pick<Storage, 'getItem' | 'setItem'>
   readonly location: Pick<Location, 'reload'>
 }
 
-function lastReload(storage: UpdateWindow['sessionStorage']): number {
+/** Reloads the page unless it did so for the same reason a moment ago; true when it reloads. */
+export function reloadForUpdate(target: UpdateWindow = window, now: () => number = Date.now): boolean {
+  let last = 0
   try {
-    return Number(storage.getItem(reloadMarkerKey) ?? 0) || 0
+    last = Number(target.sessionStorage.getItem(reloadMarkerKey) ?? 0) || 0
   } catch {
-    return 0 // storage disabled: no loop protection across the reload, the page still recovers
+    // storage disabled: no loop protection across the reload, the page still recovers
   }
+  if (now() - last < reloadQuietMs) return false
+  try {
+    target.sessionStorage.setItem(reloadMarkerKey, String(now()))
+  } catch {
+    // storage disabled: reload anyway
+  }
+  target.location.reload()
+  return true
 }
 
-export function reloadWhenBuildReplaced(target: UpdateWindow = window, now: () => number = Date.now): void {
-  target.addEventListener('vite:preloadError', (event) => {
-    if (now() - lastReload(target.sessionStorage) < reloadQuietMs) return
-    try {
-      target.sessionStorage.setItem(reloadMarkerKey, String(now()))
-    } catch {
-      // storage disabled: reload anyway
-    }
-    event.preventDefault()
-    target.location.reload()
+/** `load()`, or, when it fails, a reload and a promise that never settles (the page is going away). */
+export function loadPart<T>(
+  load: () => Promise<T>,
+  target: UpdateWindow = window,
+  now: () => number = Date.now,
+): Promise<T> {
+  return load().catch((error: unknown) => {
+    if (reloadForUpdate(target, now)) return new Promise<T>(() => undefined)
+    throw error
   })
+}
+
+/** React.lazy for a page, recovering from a replaced build (see above). Typed as React.lazy is. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy's own constraint
+export function lazyPage<T extends ComponentType<any>>(
+  load: () => Promise<{ default: T }>,
+): LazyExoticComponent<T> {
+  return lazy(() => loadPart(load))
 }

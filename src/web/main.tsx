@@ -4,9 +4,6 @@ import './i18n/i18n'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
-import { reloadWhenBuildReplaced } from './app-update'
-
-reloadWhenBuildReplaced()
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -1,10 +1,11 @@
 /**
- * The URL map. Indonesian paths (people read and share them); pages load on demand (React.lazy) so the
+ * The URL map. Indonesian paths (people read and share them); pages load on demand (lazyPage: React.lazy that survives a replaced build) so the
  * first screen only carries the frame.
  */
-import { lazy, type ReactNode } from 'react'
+import { type ReactNode } from 'react'
 import { Route, Routes } from 'react-router'
 import type { PolicyName } from '../domain/access'
+import { lazyPage } from './app-update'
 import { mayUse } from './session/actor'
 import {
   RequireArea,
@@ -19,131 +20,131 @@ import { PublicFrame } from './shell/public-frame'
 import { StaffLayout } from './shell/staff-layout'
 import { LoaderBlock } from './ui/full-page-loader'
 
-const LoginPage = lazy(() => import('./features/auth/login-page').then((m) => ({ default: m.LoginPage })))
-const TotpEnrolmentPage = lazy(() =>
+const LoginPage = lazyPage(() => import('./features/auth/login-page').then((m) => ({ default: m.LoginPage })))
+const TotpEnrolmentPage = lazyPage(() =>
   import('./features/auth/totp-enrolment-page').then((m) => ({ default: m.TotpEnrolmentPage })),
 )
-const PasswordChangeRequiredPage = lazy(() =>
+const PasswordChangeRequiredPage = lazyPage(() =>
   import('./features/auth/password-change-required-page').then((m) => ({
     default: m.PasswordChangeRequiredPage,
   })),
 )
-const HomePage = lazy(() => import('./features/home/home-page').then((m) => ({ default: m.HomePage })))
-const UserListPage = lazy(() =>
+const HomePage = lazyPage(() => import('./features/home/home-page').then((m) => ({ default: m.HomePage })))
+const UserListPage = lazyPage(() =>
   import('./features/users/user-list-page').then((m) => ({ default: m.UserListPage })),
 )
-const UserDetailPage = lazy(() =>
+const UserDetailPage = lazyPage(() =>
   import('./features/users/user-detail-page').then((m) => ({ default: m.UserDetailPage })),
 )
-const AgencyListPage = lazy(() =>
+const AgencyListPage = lazyPage(() =>
   import('./features/agencies/agency-list-page').then((m) => ({ default: m.AgencyListPage })),
 )
-const AuditTrailPage = lazy(() =>
+const AuditTrailPage = lazyPage(() =>
   import('./features/audit/audit-trail-page').then((m) => ({ default: m.AuditTrailPage })),
 )
-const ElectionListPage = lazy(() =>
+const ElectionListPage = lazyPage(() =>
   import('./features/elections/election-list-page').then((m) => ({ default: m.ElectionListPage })),
 )
-const ElectionDetailPage = lazy(() =>
+const ElectionDetailPage = lazyPage(() =>
   import('./features/elections/election-detail-page').then((m) => ({ default: m.ElectionDetailPage })),
 )
-const ElectionCreatePage = lazy(() =>
+const ElectionCreatePage = lazyPage(() =>
   import('./features/elections/election-form-page').then((m) => ({ default: m.ElectionCreatePage })),
 )
-const ElectionEditPage = lazy(() =>
+const ElectionEditPage = lazyPage(() =>
   import('./features/elections/election-form-page').then((m) => ({ default: m.ElectionEditPage })),
 )
-const WorkingCalendarPage = lazy(() =>
+const WorkingCalendarPage = lazyPage(() =>
   import('./features/calendar/working-calendar-page').then((m) => ({ default: m.WorkingCalendarPage })),
 )
-const UnitTreePage = lazy(() =>
+const UnitTreePage = lazyPage(() =>
   import('./features/units/unit-tree-page').then((m) => ({ default: m.UnitTreePage })),
 )
-const EmployeeListPage = lazy(() =>
+const EmployeeListPage = lazyPage(() =>
   import('./features/employees/employee-list-page').then((m) => ({ default: m.EmployeeListPage })),
 )
-const EmployeeDetailPage = lazy(() =>
+const EmployeeDetailPage = lazyPage(() =>
   import('./features/employees/employee-detail-page').then((m) => ({ default: m.EmployeeDetailPage })),
 )
-const EmployeeCreatePage = lazy(() =>
+const EmployeeCreatePage = lazyPage(() =>
   import('./features/employees/employee-form-page').then((m) => ({ default: m.EmployeeCreatePage })),
 )
-const EmployeeEditPage = lazy(() =>
+const EmployeeEditPage = lazyPage(() =>
   import('./features/employees/employee-form-page').then((m) => ({ default: m.EmployeeEditPage })),
 )
-const EmployeeImportPage = lazy(() =>
+const EmployeeImportPage = lazyPage(() =>
   import('./features/employees/employee-import-page').then((m) => ({ default: m.EmployeeImportPage })),
 )
-const AccountPage = lazy(() =>
+const AccountPage = lazyPage(() =>
   import('./features/account/account-page').then((m) => ({ default: m.AccountPage })),
 )
 // pledges (issue #4): the public signing and receipt verification pages
-const PledgeSignPage = lazy(() =>
+const PledgeSignPage = lazyPage(() =>
   import('./features/pledges/pledge-sign-page').then((m) => ({ default: m.PledgeSignPage })),
 )
-const PledgeVerifyPage = lazy(() =>
+const PledgeVerifyPage = lazyPage(() =>
   import('./features/pledges/pledge-verify-page').then((m) => ({ default: m.PledgeVerifyPage })),
 )
 // end pledges
 // events (issue #4): staff pages, the check-in screen and the public self check-in
-const EventListPage = lazy(() =>
+const EventListPage = lazyPage(() =>
   import('./features/events/event-list-page').then((m) => ({ default: m.EventListPage })),
 )
-const EventCreatePage = lazy(() =>
+const EventCreatePage = lazyPage(() =>
   import('./features/events/event-form-page').then((m) => ({ default: m.EventCreatePage })),
 )
-const EventEditPage = lazy(() =>
+const EventEditPage = lazyPage(() =>
   import('./features/events/event-form-page').then((m) => ({ default: m.EventEditPage })),
 )
-const EventDetailPage = lazy(() =>
+const EventDetailPage = lazyPage(() =>
   import('./features/events/event-detail-page').then((m) => ({ default: m.EventDetailPage })),
 )
-const EventScreenPage = lazy(() =>
+const EventScreenPage = lazyPage(() =>
   import('./features/events/event-screen-page').then((m) => ({ default: m.EventScreenPage })),
 )
-const CheckInPage = lazy(() =>
+const CheckInPage = lazyPage(() =>
   import('./features/events/check-in-page').then((m) => ({ default: m.CheckInPage })),
 )
 // end events
 // pledges (issue #4): the staff pages for templates, campaigns, coverage and code slips
-const CampaignListPage = lazy(() =>
+const CampaignListPage = lazyPage(() =>
   import('./features/pledges/campaign-list-page').then((m) => ({ default: m.CampaignListPage })),
 )
-const CampaignDetailPage = lazy(() =>
+const CampaignDetailPage = lazyPage(() =>
   import('./features/pledges/campaign-detail-page').then((m) => ({ default: m.CampaignDetailPage })),
 )
-const CampaignCreatePage = lazy(() =>
+const CampaignCreatePage = lazyPage(() =>
   import('./features/pledges/campaign-form-page').then((m) => ({ default: m.CampaignCreatePage })),
 )
-const CampaignEditPage = lazy(() =>
+const CampaignEditPage = lazyPage(() =>
   import('./features/pledges/campaign-form-page').then((m) => ({ default: m.CampaignEditPage })),
 )
-const CodeSlipsPage = lazy(() =>
+const CodeSlipsPage = lazyPage(() =>
   import('./features/pledges/code-slips-page').then((m) => ({ default: m.CodeSlipsPage })),
 )
-const TemplateListPage = lazy(() =>
+const TemplateListPage = lazyPage(() =>
   import('./features/pledges/template-list-page').then((m) => ({ default: m.TemplateListPage })),
 )
-const TemplateDetailPage = lazy(() =>
+const TemplateDetailPage = lazyPage(() =>
   import('./features/pledges/template-detail-page').then((m) => ({ default: m.TemplateDetailPage })),
 )
 // end pledges staff pages
 // receipt signing certificate of the agency (issue #4)
-const ReceiptCertificatePage = lazy(() =>
+const ReceiptCertificatePage = lazyPage(() =>
   import('./features/agencies/receipt-certificate-page').then((m) => ({ default: m.ReceiptCertificatePage })),
 )
 // API keys of other complaint channels (issue #5)
-const IntakeChannelsPage = lazy(() =>
+const IntakeChannelsPage = lazyPage(() =>
   import('./features/agencies/intake-channels-page').then((m) => ({ default: m.IntakeChannelsPage })),
 )
 // staff inbox of reports (issue #5)
-const ReportInboxPage = lazy(() =>
+const ReportInboxPage = lazyPage(() =>
   import('./features/reports-staff/report-inbox-page').then((m) => ({ default: m.ReportInboxPage })),
 )
-const ReportDetailPage = lazy(() =>
+const ReportDetailPage = lazyPage(() =>
   import('./features/reports-staff/report-detail-page').then((m) => ({ default: m.ReportDetailPage })),
 )
-const RevealRequestsPage = lazy(() =>
+const RevealRequestsPage = lazyPage(() =>
   import('./features/reports-staff/reveal-requests-page').then((m) => ({ default: m.RevealRequestsPage })),
 )
 // end staff inbox
