@@ -16,7 +16,7 @@ export interface UpdateWindow {
 }
 
 /** Reloads the page unless it did so for the same reason a moment ago; true when it reloads. */
-export function reloadForUpdate(target: UpdateWindow = window, now: () => number = Date.now): boolean {
+function reloadForUpdate(target: UpdateWindow = window, now: () => number = Date.now): boolean {
   let last = 0
   try {
     last = Number(target.sessionStorage.getItem(reloadMarkerKey) ?? 0) || 0

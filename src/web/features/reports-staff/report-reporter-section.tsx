@@ -3,7 +3,7 @@
  * requests and the way to ask (a reason, decided by a second officer), then the identity while the approval lasts;
  * a named reporter as given.
  */
-import { Alert, Badge, Box, Button, Group, Loader, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Badge, Box, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { IconEyeOff, IconLock, IconLockOpen, IconUserCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/use-api-query'
 import { formatDateTime } from '../../format/date-time'
 import { ErrorAlert } from '../../ui/error-alert'
 import { Fact } from '../../ui/fact'
+import { LoaderBlock } from '../../ui/full-page-loader'
 import { notifySuccess } from '../../ui/notify'
 import { SectionCard } from '../../ui/section-card'
 import { StatusBadge, type StatusTone } from '../../ui/status-badge'
@@ -146,14 +147,7 @@ export function ReportReporterSection({
             </Stack>
           </Group>
         )}
-        {requests.isLoading && (
-          <Group gap="xs" role="status">
-            <Loader size="xs" aria-hidden />
-            <Text size="sm" c="dimmed">
-              {t('common.status.loading')}
-            </Text>
-          </Group>
-        )}
+        {requests.isLoading && <LoaderBlock isInline />}
         {mayRequestReveal && requests.error && (
           <ErrorAlert message={failureMessage(requests.error)} onRetry={requests.reload} />
         )}
