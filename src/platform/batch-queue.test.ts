@@ -6,14 +6,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 describe('createBatchQueue', () => {
   it('handles a lone item at once, and items pushed meanwhile together in the next batch', async () => {
     const seen: number[][] = []
+    // The first batch is held open until the others are pushed (no sleeps: a busy machine cannot reorder this).
+    let firstStarted!: () => void
+    const started = new Promise<void>((resolve) => (firstStarted = resolve))
+    let releaseFirst!: () => void
+    const released = new Promise<void>((resolve) => (releaseFirst = resolve))
     const queue = createBatchQueue<number, number>(async (items) => {
       seen.push([...items])
-      await sleep(20)
+      if (seen.length === 1) {
+        firstStarted()
+        await released
+      }
       return items.map((n) => ({ ok: true, value: n * 10 }))
     })
     const first = queue.push(1)
-    await sleep(5) // the first batch is being handled
+    await started // the first batch is being handled
     const rest = [2, 3, 4].map((n) => queue.push(n))
+    releaseFirst()
     expect(await Promise.all([first, ...rest])).toEqual([10, 20, 30, 40])
     expect(seen).toEqual([[1], [2, 3, 4]])
     expect(queue.stats()).toEqual({ batches: 2, items: 4 })
