@@ -161,7 +161,7 @@ export async function createTestDb(
   return testDb
 }
 
-/** Drops the schemas this test run made (called once the run is over, see test/support/pg-global-setup.ts). */
+/** Drops the schemas this test run made (called once the run is over, see test/support/global-setup.ts). */
 export async function dropRunSchemas(run: string): Promise<void> {
   const [result] = await adminQuery(
     `select nspname from pg_catalog.pg_namespace where nspname like 't\\_${run}\\_%'`,
