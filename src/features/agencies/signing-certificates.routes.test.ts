@@ -9,12 +9,15 @@ import {
   signIn,
 } from '../../../test/support/factories.js'
 import { createTestApp } from '../../../test/support/test-context.js'
+import { fixedClock } from '../../platform/clock.js'
 import { ecTestP12, makeTestP12, testP12Passphrase } from '../receipts/receipts.testing.js'
 import type { ReceiptCertificateState, SigningCertificateView } from './signing-certificates.schema.js'
 import { putCertificate } from './signing-certificates.testing.js'
 
 async function arrange() {
-  const { app, context } = await createTestApp()
+  // Inside the test certificates' validity (2026-01-01 … 2028-01-01) whatever the day the tests run.
+  const clock = fixedClock('2026-06-01T02:00:00.000Z')
+  const { app, context } = await createTestApp({ clock })
   const db = context.database.db
   const agency = await insertAgency(context)
   const admin = await insertAgencyAdmin(context, agency.id)
@@ -36,7 +39,7 @@ async function arrange() {
       .where('action', '=', action)
       .where('agencyId', '=', agency.id)
       .execute()
-  return { app, context, db, agency, admin, session, url, get, rows, audit }
+  return { app, context, clock, db, agency, admin, session, url, get, rows, audit }
 }
 
 const valid = makeTestP12({ serialNumber: '0b7e', commonName: 'BKPSDM Kota Uji' })
@@ -86,6 +89,7 @@ describe('PUT /api/v1/agencies/:id/receipt-certificate', () => {
       await putCertificate(f.app, f.session, f.agency.id, { p12: valid.p12, password: testP12Passphrase })
     ).json<SigningCertificateView>()
     const renewed = makeTestP12({ serialNumber: '0b7f', commonName: 'BKPSDM Kota Uji 2027' })
+    f.clock.advance(60_000)
     const second = await putCertificate(f.app, f.session, f.agency.id, {
       p12: renewed.p12,
       password: testP12Passphrase,
