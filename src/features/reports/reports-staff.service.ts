@@ -11,6 +11,7 @@ import type { Clock } from '../../domain/clock.js'
 import { DomainError } from '../../domain/errors.js'
 import { xlsxContentType } from '../../domain/spreadsheet.js'
 import { violationCatalogue } from '../../domain/violations.js'
+import { formatLocalMinute, startOfLocalDay, wallClockOf } from '../../domain/zone-offsets.js'
 import type { Database } from '../../db/tables.js'
 import { newId } from '../../platform/ids.js'
 import { auditActorOf, recordAuditEvent, recordAuditEvents } from '../audit/audit.service.js'
@@ -48,14 +49,6 @@ import {
 
 const categoryNames = new Map(violationCatalogue().map((v) => [v.code, v.name_id]))
 const dayMs = 86_400_000
-/** Indonesia's zones keep fixed offsets (no daylight saving). */
-const zoneOffsets: Record<string, string> = {
-  'Asia/Jakarta': '+07:00',
-  'Asia/Makassar': '+08:00',
-  'Asia/Jayapura': '+09:00',
-}
-/** `+07:00` → 420. */
-const offsetMinutes = (offset: string) => Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))
 const extensionOf: Record<string, string> = { jpg: 'jpg', png: 'png', webp: 'webp', pdf: 'pdf', mp4: 'mp4' }
 
 /** The agencies in which the actor holds one of `roles` over the whole agency; null = every agency. */
@@ -150,8 +143,7 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
   async function dateBounds(agencyIds: readonly string[] | null, from?: string, to?: string) {
     if (!from && !to) return {}
     const zones = agencyIds?.length === 1 ? await staffRepo.listAgencyTimeZones(db, agencyIds) : []
-    const offset = zoneOffsets[zones[0]?.timeZone ?? 'Asia/Jakarta'] ?? '+07:00'
-    const startOf = (date: string) => new Date(`${date}T00:00:00.000${offset}`)
+    const startOf = (date: string) => startOfLocalDay(date, zones[0]?.timeZone)
     return {
       ...(from ? { createdFrom: startOf(from).toISOString() } : {}),
       ...(to ? { createdBefore: new Date(startOf(to).getTime() + dayMs).toISOString() } : {}),
@@ -301,16 +293,12 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
           )
         ).map((agency) => [agency.id, agency.timeZone]),
       )
-      const offsetOf = (agencyId: string | undefined) =>
-        zoneOffsets[(agencyId && zones.get(agencyId)) || 'Asia/Jakarta'] ?? '+07:00'
-      const wallClock = (instant: string, offset: string) =>
-        new Date(Date.parse(instant) + (offset.startsWith('-') ? -1 : 1) * offsetMinutes(offset) * 60_000)
+      const zoneOf = (agencyId: string | undefined) => (agencyId ? zones.get(agencyId) : undefined)
       const now = clock.now()
-      const nowOffset = offsetOf(home)
       const body = await reportListXlsx(
         rows.map((row) => ({
           reportNumber: row.reportNumber,
-          receivedAt: wallClock(row.createdAt, offsetOf(row.agencyId)),
+          receivedAt: wallClockOf(row.createdAt, zoneOf(row.agencyId)),
           status: row.status as ReportStatus,
           categoryCode: row.categoryCode,
           categoryName: row.categoryCode ? (categoryNames.get(row.categoryCode) ?? null) : null,
@@ -323,7 +311,7 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
           query,
           total,
           maxRows: reportExportMaxRows,
-          createdAt: `${wallClock(now.toISOString(), nowOffset).toISOString().slice(0, 16).replace('T', ' ')} (UTC${nowOffset})`,
+          createdAt: formatLocalMinute(now, zoneOf(home)),
           createdBy: actor.username,
         },
       )
@@ -349,7 +337,7 @@ export function createStaffReportsService({ db, clock, keys, evidence, linkHashK
           })),
         ),
       )
-      const day = wallClock(now.toISOString(), nowOffset).toISOString().slice(0, 10)
+      const day = wallClockOf(now, zoneOf(home)).toISOString().slice(0, 10)
       return { fileName: `laporan-masuk-${day}.xlsx`, contentType: xlsxContentType, body, truncated }
     },
 
