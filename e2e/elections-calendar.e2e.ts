@@ -199,13 +199,18 @@ describe('elections and working-day calendar', () => {
     await page.goto(server.baseUrl)
     const selector = page.getByRole('combobox', { name: 'Pemilu yang sedang Anda kerjakan' })
     await expect.poll(() => selector.inputValue()).toBe(election.name)
-    await selector.click()
-    await expectVisible(page.getByRole('option', { name: /Pemilu saat ini · Berlangsung/ }))
-    // The demo elections stay selectable, marked finished.
-    for (const name of demoElectionNames)
-      await expect
-        .poll(() => page.getByRole('option', { name: new RegExp(`^${name}\\s*Selesai$`) }).count())
-        .toBe(1)
+    // The options as listed, read in one go and polled as a whole; the list is opened (again) when none is shown.
+    // One CI run found one demo option missing when each was polled on its own; the cause was not seen again here.
+    const listedOptions = async () => {
+      if ((await page.getByRole('option').count()) === 0) await selector.click()
+      return (await page.getByRole('option').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())
+    }
+    await expect.poll(listedOptions).toEqual([
+      `${election.name} Pemilu saat ini · Berlangsung`,
+      // The demo elections stay selectable, marked finished, latest voting day first (November, then February).
+      `${demoPilkada2024Name} Selesai`,
+      'Pemilihan Umum 2024 Selesai',
+    ])
     await expectAccessible(page, 'header selector open')
     await page.keyboard.press('Escape')
 
