@@ -259,6 +259,15 @@ describe('roster: import, find, change, export, unit scope', () => {
     expect(kominfoTotal).toBeGreaterThan(25)
     await expectAccessible(page, '/pegawai (unit filter)')
 
+    // The next page of the same filter, and back (the page controls are named for screen readers).
+    const pages = page.getByRole('navigation', { name: 'Halaman daftar' })
+    await pages.getByRole('button', { name: 'Halaman 2' }).click()
+    const second = `Menampilkan 26–${Math.min(50, kominfoTotal)} dari ${kominfoTotal.toLocaleString('id-ID')} pegawai`
+    await expectVisible(page.getByText(second))
+    await expect.poll(() => new URL(page.url()).searchParams.get('halaman')).toBe('2')
+    await pages.getByRole('button', { name: 'Halaman sebelumnya' }).click()
+    await expect.poll(() => summary.innerText()).toMatch(/^Menampilkan 1–25 dari /)
+
     await page.getByRole('button', { name: 'Unduh' }).click()
     await expectVisible(page.getByText('Sesuai penyaring yang dipakai'))
     await expectAccessible(page, 'export menu')

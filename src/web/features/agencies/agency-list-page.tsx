@@ -1,16 +1,5 @@
 /** /instansi — agencies on the platform (super admins): search, pagination, row count, "Tambah instansi". */
-import {
-  Button,
-  CloseButton,
-  Code,
-  EmptyState,
-  Group,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Button, CloseButton, Code, EmptyState, Group, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBuildingCommunity, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -22,6 +11,7 @@ import { formatDate } from '../../format/date-time'
 import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { ListPagination } from '../../ui/list-pagination'
 import { ListSummary } from '../../ui/list-summary'
 import { notifySuccess } from '../../ui/notify'
 import { PageHeader } from '../../ui/page-header'
@@ -169,17 +159,7 @@ export function AgencyListPage() {
                 </Table.Tbody>
               </Table>
             </ScrollableTable>
-            {pageCount > 1 && (
-              <Group justify="center">
-                <Pagination
-                  total={pageCount}
-                  value={currentPage}
-                  onChange={setPage}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-                  getItemProps={(item) => ({ 'aria-label': t('common.pagination.page', { page: item }) })}
-                />
-              </Group>
-            )}
+            <ListPagination pageCount={pageCount} page={currentPage} onChange={setPage} />
           </>
         )}
       </Stack>

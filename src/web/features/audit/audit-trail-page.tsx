@@ -2,19 +2,7 @@
  * /jejak-audit — who did what and when, newest first, with filters and the recorded details per row.
  * Super admins can recompute the hash chains ("Periksa keutuhan") to show nobody altered the trail.
  */
-import {
-  Alert,
-  Button,
-  Code,
-  EmptyState,
-  Group,
-  List,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core'
+import { Alert, Button, Code, EmptyState, Group, List, Select, Stack, Table, Text } from '@mantine/core'
 import {
   IconChevronDown,
   IconChevronUp,
@@ -34,6 +22,7 @@ import { mayUse } from '../../session/actor'
 import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { ListPagination, pageCountOf } from '../../ui/list-pagination'
 import { ListSummary } from '../../ui/list-summary'
 import { nothingFoundOption } from '../../ui/nothing-found-option'
 import { PageHeader } from '../../ui/page-header'
@@ -230,17 +219,11 @@ export function AuditTrailPage() {
                 </Table.Tbody>
               </Table>
             </ScrollableTable>
-            {list.total > list.pageSize && (
-              <Group justify="center">
-                <Pagination
-                  total={Math.ceil(list.total / list.pageSize)}
-                  value={page}
-                  onChange={(next) => setFilters({ page: next })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-                  getItemProps={(item) => ({ 'aria-label': t('common.pagination.page', { page: item }) })}
-                />
-              </Group>
-            )}
+            <ListPagination
+              pageCount={pageCountOf(list.total, list.pageSize)}
+              page={page}
+              onChange={(next) => setFilters({ page: next })}
+            />
           </>
         )}
       </Stack>

@@ -14,7 +14,6 @@ import {
   FileInput,
   Group,
   List,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
@@ -48,6 +47,7 @@ import { translateIfKnown } from '../../i18n/i18n'
 import { useSession } from '../../session/session-context'
 import { ConfirmModal } from '../../ui/confirm-modal'
 import { ErrorAlert } from '../../ui/error-alert'
+import { ListPagination } from '../../ui/list-pagination'
 import { PageHeader } from '../../ui/page-header'
 import { ProgressBlock } from '../../ui/progress-block'
 import { ScrollableTable } from '../../ui/scrollable-table'
@@ -751,17 +751,7 @@ function RowErrors({ report }: { readonly report: ImportReport }) {
           </Table.Tbody>
         </Table>
       </ScrollableTable>
-      {pages > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pages}
-            value={current}
-            onChange={setPage}
-            getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-            getItemProps={(item) => ({ 'aria-label': t('common.pagination.page', { page: item }) })}
-          />
-        </Group>
-      )}
+      <ListPagination pageCount={pages} page={current} onChange={setPage} />
     </Stack>
   )
 }

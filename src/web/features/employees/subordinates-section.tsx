@@ -2,7 +2,7 @@
  * "Bawahan langsung" on the employee detail page: who reports directly to this employee (every status, those the
  * reader may see), ordered by name, 25 to a page.
  */
-import { Anchor, Group, Pagination, Stack, Table, Text } from '@mantine/core'
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -10,6 +10,7 @@ import { describeError } from '../../api/error-messages'
 import { useApiQuery } from '../../api/use-api-query'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { ListPagination, pageCountOf } from '../../ui/list-pagination'
 import { ListSummary } from '../../ui/list-summary'
 import { ScrollableTable } from '../../ui/scrollable-table'
 import { SectionCard } from '../../ui/section-card'
@@ -93,17 +94,7 @@ export function SubordinatesSection({ employeeId }: SubordinatesSectionProps) {
               </Table.Tbody>
             </Table>
           </ScrollableTable>
-          {list.total > list.pageSize && (
-            <Group justify="center">
-              <Pagination
-                total={Math.ceil(list.total / list.pageSize)}
-                value={page}
-                onChange={setPage}
-                getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-                getItemProps={(item) => ({ 'aria-label': t('common.pagination.page', { page: item }) })}
-              />
-            </Group>
-          )}
+          <ListPagination pageCount={pageCountOf(list.total, list.pageSize)} page={page} onChange={setPage} />
         </Stack>
       )}
     </SectionCard>

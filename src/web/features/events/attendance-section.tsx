@@ -11,7 +11,6 @@ import {
   FileButton,
   Group,
   List,
-  Pagination,
   SimpleGrid,
   Stack,
   Table,
@@ -30,6 +29,7 @@ import { defaultTimeZone, formatDateTime, formatNumber } from '../../format/date
 import { useSession } from '../../session/session-context'
 import { ConfirmModal } from '../../ui/confirm-modal'
 import { ErrorAlert } from '../../ui/error-alert'
+import { ListPagination } from '../../ui/list-pagination'
 import { ProgressBlock } from '../../ui/progress-block'
 import { ScrollableTable } from '../../ui/scrollable-table'
 import { SectionCard } from '../../ui/section-card'
@@ -408,15 +408,12 @@ export function AttendanceListSection({
                   total: formatNumber(total, language),
                 })}
               </Text>
-              {pageCount > 1 && (
-                <Pagination
-                  total={pageCount}
-                  value={currentPage}
-                  onChange={setPage}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-                  getItemProps={(item) => ({ 'aria-label': t('common.pagination.page', { page: item }) })}
-                />
-              )}
+              <ListPagination
+                pageCount={pageCount}
+                page={currentPage}
+                onChange={setPage}
+                isCentered={false}
+              />
             </Group>
           </>
         )}

@@ -15,7 +15,6 @@ import {
   Group,
   Input,
   Modal,
-  Pagination,
   Progress,
   RingProgress,
   SegmentedControl,
@@ -44,6 +43,7 @@ import { ConfirmModal } from '../../ui/confirm-modal'
 import { ErrorAlert } from '../../ui/error-alert'
 import { Fact } from '../../ui/fact'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { ListPagination, pageCountOf } from '../../ui/list-pagination'
 import { ListSummary } from '../../ui/list-summary'
 import { notifySuccess } from '../../ui/notify'
 import { ScrollableTable } from '../../ui/scrollable-table'
@@ -557,16 +557,8 @@ function TargetSection({
           </Table>
         </ScrollableTable>
       )}
-      {list && list.total > list.pageSize && (
-        <Group justify="center">
-          <Pagination
-            total={Math.ceil(list.total / list.pageSize)}
-            value={page}
-            onChange={onPage}
-            getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-            getItemProps={(item) => ({ 'aria-label': t('common.pagination.page', { page: item }) })}
-          />
-        </Group>
+      {list && (
+        <ListPagination pageCount={pageCountOf(list.total, list.pageSize)} page={page} onChange={onPage} />
       )}
 
       <ConfirmModal

@@ -11,7 +11,6 @@ import {
   CloseButton,
   EmptyState,
   Group,
-  Pagination,
   Select,
   Stack,
   Table,
@@ -41,6 +40,7 @@ import { mayUse } from '../../session/actor'
 import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { ListPagination, pageCountOf } from '../../ui/list-pagination'
 import { ListSummary } from '../../ui/list-summary'
 import { nothingFoundOption } from '../../ui/nothing-found-option'
 import { PageHeader } from '../../ui/page-header'
@@ -385,17 +385,11 @@ export function ReportInboxPage() {
                 </Table.Tbody>
               </Table>
             </ScrollableTable>
-            {list.total > list.pageSize && (
-              <Group justify="center">
-                <Pagination
-                  total={Math.ceil(list.total / list.pageSize)}
-                  value={filters.page}
-                  onChange={(page) => setFilters({ page })}
-                  getControlProps={(control) => ({ 'aria-label': t(`common.pagination.${control}`) })}
-                  getItemProps={(item) => ({ 'aria-label': t('common.pagination.page', { page: item }) })}
-                />
-              </Group>
-            )}
+            <ListPagination
+              pageCount={pageCountOf(list.total, list.pageSize)}
+              page={filters.page}
+              onChange={(page) => setFilters({ page })}
+            />
           </>
         )}
       </Stack>

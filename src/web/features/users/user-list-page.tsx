@@ -9,7 +9,6 @@ import {
   CloseButton,
   EmptyState,
   Group,
-  Pagination,
   Stack,
   Table,
   Text,
@@ -28,6 +27,7 @@ import { mayUse } from '../../session/actor'
 import { useSession } from '../../session/session-context'
 import { ErrorAlert } from '../../ui/error-alert'
 import { LoaderBlock } from '../../ui/full-page-loader'
+import { ListPagination, pageCountOf } from '../../ui/list-pagination'
 import { ListSummary } from '../../ui/list-summary'
 import { notifySuccess } from '../../ui/notify'
 import { PageHeader } from '../../ui/page-header'
@@ -232,19 +232,11 @@ export function UserListPage() {
                 </Table.Tbody>
               </Table>
             </ScrollableTable>
-            {list.total > list.pageSize && (
-              <Group justify="center">
-                <Pagination
-                  total={Math.ceil(list.total / list.pageSize)}
-                  value={page}
-                  onChange={handlePageChange}
-                  getControlProps={(control) => ({
-                    'aria-label': t(`common.pagination.${control}`),
-                  })}
-                  getItemProps={(item) => ({ 'aria-label': t('common.pagination.page', { page: item }) })}
-                />
-              </Group>
-            )}
+            <ListPagination
+              pageCount={pageCountOf(list.total, list.pageSize)}
+              page={page}
+              onChange={handlePageChange}
+            />
           </>
         )}
       </Stack>
