@@ -121,6 +121,26 @@ describe('staff shell journey', () => {
       ),
     ])
 
+    // A page whose part cannot be had at all (the address keeps failing): no reload loop and no blank page — the
+    // menu stays, the page says it could not be opened, and "Muat ulang" opens it once the part is there again.
+    const missingChunk = /\/assets\/agency-list-page-[\w-]+\.js$/
+    await page.route(missingChunk, (route) => route.fulfill({ status: 404, body: '' }))
+    const menu = page.getByRole('navigation', { name: 'Menu utama' })
+    await menu.getByRole('link', { name: 'Instansi' }).click()
+    await expectVisible(page.getByRole('alert').filter({ hasText: 'Halaman tidak dapat dibuka' }))
+    await expectVisible(menu.getByRole('link', { name: 'Pengguna' }))
+    await expectAccessible(page, 'page failed')
+    await page.unroute(missingChunk)
+    await page.getByRole('button', { name: 'Muat ulang' }).click()
+    await expectVisible(page.getByRole('heading', { name: 'Instansi', level: 1 }))
+    // Only the refused file and the failed import it caused (React reports the error it caught) were logged.
+    const logged = problems.splice(0)
+    expect(logged.length).toBeGreaterThan(0)
+    for (const line of logged)
+      expect(line).toMatch(
+        /status of 404 \(Not Found\)|Failed to fetch dynamically imported module|agency-list-page/,
+      )
+
     const pages = [
       { path: '/pengguna', heading: 'Pengguna' },
       { path: '/instansi', heading: 'Instansi' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadPart, reloadMarkerKey, reloadQuietMs, type UpdateWindow } from './app-update'
 
 /** A window with an in-memory sessionStorage; reload() only counts (there is no page to reload). */
-function fakeWindow(storage: Map<string, string> = new Map()) {
+function fakeWindow(storage: Map<string, string> = new Map(), onLine = true) {
   const state = { reloads: 0 }
   const target: UpdateWindow = {
     sessionStorage: {
@@ -10,6 +10,7 @@ function fakeWindow(storage: Map<string, string> = new Map()) {
       setItem: (key, value) => void storage.set(key, value),
     },
     location: { reload: () => void state.reloads++ },
+    navigator: { onLine },
   }
   return { target, state, storage }
 }
@@ -68,5 +69,12 @@ describe('loadPart', () => {
     const refusing: UpdateWindow = { ...page.target, sessionStorage: { getItem: refuse, setItem: refuse } }
     expect(await settles(loadPart(chunkGone, refusing))).toBe(false)
     expect(page.state.reloads).toBe(1)
+  })
+
+  it('does not reload while the browser is offline: the error screen (with its retry) stays', async () => {
+    const page = fakeWindow(new Map(), false)
+    await expect(loadPart(chunkGone, page.target)).rejects.toThrow(/dynamically imported module/)
+    expect(page.state.reloads).toBe(0)
+    expect(page.storage.has(reloadMarkerKey)).toBe(false)
   })
 })

@@ -3,7 +3,8 @@
  * (the old chunk names are gone: "Failed to fetch dynamically imported module"). Pages are loaded through
  * `lazyPage`: when loading fails, the page reloads once (which fetches the new build and opens the same address)
  * and the failed part never settles, so nothing renders an error in the moment before the reload. A second failure
- * within a short while goes on to the error screen instead of reloading in a loop.
+ * within a short while goes on to the error screen instead of reloading in a loop, and so does a failure while the
+ * browser is offline (a reload would only swap the app for the browser's own offline page).
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 
@@ -13,10 +14,12 @@ export const reloadQuietMs = 10_000
 export interface UpdateWindow {
   readonly sessionStorage: Pick<Storage, 'getItem' | 'setItem'>
   readonly location: Pick<Location, 'reload'>
+  readonly navigator: Pick<Navigator, 'onLine'>
 }
 
 /** Reloads the page unless it did so for the same reason a moment ago; true when it reloads. */
 function reloadForUpdate(target: UpdateWindow = window, now: () => number = Date.now): boolean {
+  if (!target.navigator.onLine) return false
   let last = 0
   try {
     last = Number(target.sessionStorage.getItem(reloadMarkerKey) ?? 0) || 0

@@ -9,6 +9,7 @@ import { AppRoutes } from './routes'
 import { SessionProvider } from './session/session-context'
 import { cssVariablesResolver, theme } from './theme'
 import { LoaderBlock } from './ui/full-page-loader'
+import { PageErrorBoundary } from './ui/page-error-boundary'
 
 /**
  * The per-response nonce the server puts into `<meta property="csp-nonce" nonce="…">` (Vite's html.cspNonce).
@@ -36,9 +37,11 @@ export function App() {
       <Notifications position="top-right" />
       <SessionProvider>
         <BrowserRouter>
-          <Suspense fallback={<LoaderBlock isFullPage />}>
-            <AppRoutes />
-          </Suspense>
+          <PageErrorBoundary>
+            <Suspense fallback={<LoaderBlock isFullPage />}>
+              <AppRoutes />
+            </Suspense>
+          </PageErrorBoundary>
         </BrowserRouter>
       </SessionProvider>
     </MantineProvider>

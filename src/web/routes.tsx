@@ -1,6 +1,6 @@
 /**
- * The URL map. Indonesian paths (people read and share them); pages load on demand (lazyPage: React.lazy that survives a replaced build) so the
- * first screen only carries the frame.
+ * The URL map. Indonesian paths (people read and share them); pages load on demand (`lazyPage`: React.lazy that
+ * survives a replaced build, src/web/app-update.ts) so the first screen only carries the frame.
  */
 import { type ReactNode } from 'react'
 import { Route, Routes } from 'react-router'

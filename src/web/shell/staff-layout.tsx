@@ -13,6 +13,7 @@ import { ElectionSelector, SelectedElectionProvider } from '../features/election
 import { mayUse, navigationOf } from '../session/actor'
 import { useSession } from '../session/session-context'
 import { LoaderBlock } from '../ui/full-page-loader'
+import { PageErrorBoundary } from '../ui/page-error-boundary'
 import { LanguageMenu } from '../ui/language-menu'
 import { SkipLink } from '../ui/skip-link'
 import { areaGroups, areaPlaces, policyPlaces, shownAreas } from './areas'
@@ -152,7 +153,9 @@ export function StaffLayout({ children }: StaffLayoutProps) {
 
         <AppShell.Main id="konten" tabIndex={-1}>
           <Box maw={1200} mx="auto">
-            <Suspense fallback={<LoaderBlock />}>{children ?? <Outlet />}</Suspense>
+            <PageErrorBoundary>
+              <Suspense fallback={<LoaderBlock />}>{children ?? <Outlet />}</Suspense>
+            </PageErrorBoundary>
           </Box>
         </AppShell.Main>
       </AppShell>
