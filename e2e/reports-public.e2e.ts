@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { budgetBytes, measurePublicBundle } from '../scripts/public-bundle-size.js'
 import { photoWithGps } from '../src/features/reports/evidence/evidence.testing.js'
 import { expectVisible, launchBrowser, seriousAxeViolations, watchPageErrors } from './support/browser.js'
 import { filesContaining, filesUnder, groupedReceipt, jpegMagic, pngMagic } from './support/reports.js'
@@ -334,6 +335,12 @@ describe('public report: an anonymous citizen reports on a phone and follows the
     expect(plain.headers.get('content-encoding')).toBeNull()
     // fetch undoes the brotli: the same script either way.
     expect(await compressed.text()).toBe(await plain.text())
+  })
+
+  it('keeps the JavaScript of the public pages within 150 KB gzip, in the build this server serves', () => {
+    const size = measurePublicBundle(path.resolve('dist/web'))
+    expect(size.initial.map((file) => file.file)).toContainEqual(expect.stringMatching(/^assets\/lapor-/))
+    expect(size.totalBytes).toBeLessThanOrEqual(budgetBytes)
   })
 
   it('leaves no image, GPS, user agent, text or receipt in the clear in DATA_DIR or the log', async () => {
